@@ -1,0 +1,156 @@
+import { BatchTooLargeError, InvalidAppendError } from './errors';
+import type { AppendOptions, ExpectedRevision, NewEvent } from './port';
+
+/**
+ * Checks an append before any adapter touches its store, so both stores refuse
+ * the same bad input with the same error and nothing partial is ever written.
+ */
+
+/**
+ * EventStoreDB's default maximum append size is 1 MiB (`MaxAppendSize`,
+ * 1,048,576 bytes) measured on the serialised events. Both stores apply that
+ * limit to the JSON of data plus metadata, so a batch accepted by the embedded
+ * store is also accepted in production.
+ */
+export const MAX_APPEND_BYTES = 1_048_576;
+
+/** Letters, digits and `-_.:@`; no leading `$` (reserved for system streams). */
+const streamNamePattern = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,199}$/;
+const eventTypePattern = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface SerialisedEvent {
+  readonly id: string | undefined;
+  readonly type: string;
+  readonly data: string;
+  readonly metadata: string;
+}
+
+export const validateStreamName = (stream: unknown): string => {
+  if (typeof stream !== 'string' || !streamNamePattern.test(stream)) {
+    throw new InvalidAppendError(
+      'store.invalid-stream-name',
+      `Stream names are 1 to 200 letters, digits or "-_.:@", not starting with a symbol; got ${JSON.stringify(stream)}`,
+      'stream',
+    );
+  }
+  return stream;
+};
+
+export const validateExpectedRevision = (expected: unknown): ExpectedRevision => {
+  if (expected === 'any' || expected === 'no_stream' || expected === 'stream_exists') {
+    return expected;
+  }
+  if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0) {
+    return expected;
+  }
+  throw new InvalidAppendError(
+    'store.invalid-expected-revision',
+    `Expected revision must be "any", "no_stream", "stream_exists" or a revision >= 0; got ${String(expected)}`,
+    'expectedRevision',
+  );
+};
+
+/**
+ * Serialises data and metadata to JSON, refusing values JSON cannot carry
+ * faithfully (functions, symbols, bigints, cycles, non-finite numbers, class
+ * instances other than plain objects and arrays).
+ */
+const toJson = (value: unknown, path: string): string => {
+  assertPlainJson(value, path, new Set());
+  return JSON.stringify(value);
+};
+
+const assertPlainJson = (value: unknown, path: string, seen: Set<object>): void => {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return;
+    throw invalidEvent(`${path} is not a finite number`, path);
+  }
+  if (typeof value !== 'object') {
+    throw invalidEvent(`${path} is a ${typeof value}, which JSON cannot carry`, path);
+  }
+  if (seen.has(value)) throw invalidEvent(`${path} refers to itself`, path);
+  const prototype = Object.getPrototypeOf(value);
+  if (Array.isArray(value)) {
+    seen.add(value);
+    value.forEach((item, index) => assertPlainJson(item, `${path}[${index}]`, seen));
+    seen.delete(value);
+    return;
+  }
+  if (prototype !== Object.prototype && prototype !== null) {
+    throw invalidEvent(`${path} is not a plain object`, path);
+  }
+  seen.add(value);
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined) continue;
+    assertPlainJson(item, `${path}.${key}`, seen);
+  }
+  seen.delete(value);
+};
+
+const invalidEvent = (message: string, path: string) =>
+  new InvalidAppendError('store.invalid-event', message, path);
+
+const isJsonObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export interface ValidatedAppend {
+  readonly stream: string;
+  readonly expectedRevision: ExpectedRevision;
+  readonly events: readonly SerialisedEvent[];
+  /** Total bytes of serialised data and metadata. */
+  readonly size: number;
+}
+
+export const validateAppend = (
+  stream: unknown,
+  events: readonly NewEvent[],
+  options: AppendOptions | undefined,
+): ValidatedAppend => {
+  const name = validateStreamName(stream);
+  const expectedRevision = validateExpectedRevision(options?.expectedRevision ?? 'any');
+  if (!Array.isArray(events) || events.length === 0) {
+    throw new InvalidAppendError(
+      'store.empty-batch',
+      'An append needs at least one event',
+      'events',
+    );
+  }
+
+  const ids = new Set<string>();
+  let size = 0;
+  const serialised = events.map((event, index): SerialisedEvent => {
+    const path = `events[${index}]`;
+    if (typeof event !== 'object' || event === null) {
+      throw invalidEvent(`${path} is not an event`, path);
+    }
+    if (typeof event.type !== 'string' || !eventTypePattern.test(event.type)) {
+      throw invalidEvent(
+        `${path}.type must be a name of letters, digits or "_.-" starting with a letter`,
+        `${path}.type`,
+      );
+    }
+    if (event.id !== undefined) {
+      if (typeof event.id !== 'string' || !uuidPattern.test(event.id)) {
+        throw invalidEvent(`${path}.id must be a UUID`, `${path}.id`);
+      }
+      const id = event.id.toLowerCase();
+      if (ids.has(id)) throw invalidEvent(`${path}.id repeats an id of the batch`, `${path}.id`);
+      ids.add(id);
+    }
+    if (!isJsonObject(event.data)) {
+      throw invalidEvent(`${path}.data must be a JSON object`, `${path}.data`);
+    }
+    if (event.metadata !== undefined && !isJsonObject(event.metadata)) {
+      throw invalidEvent(`${path}.metadata must be a JSON object`, `${path}.metadata`);
+    }
+    const data = toJson(event.data, `${path}.data`);
+    const metadata = toJson(event.metadata ?? {}, `${path}.metadata`);
+    size += Buffer.byteLength(data) + Buffer.byteLength(metadata);
+    return { id: event.id?.toLowerCase(), type: event.type, data, metadata };
+  });
+
+  if (size > MAX_APPEND_BYTES) throw new BatchTooLargeError(size, MAX_APPEND_BYTES);
+  return { stream: name, expectedRevision, events: serialised, size };
+};
