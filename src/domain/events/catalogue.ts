@@ -35,15 +35,20 @@ export type HandoverEvent = EventOfType<HandoverEventType>;
 export type PersonEvent = EventOfType<PersonEventType>;
 
 /** Schema version of each event type; bump it with a new, compatible schema. */
-export const eventSchemaVersions: Readonly<Record<EventType, number>> = Object.fromEntries(
-  Object.keys(eventSchemas).map((type) => [type, 1]),
-) as Record<EventType, number>;
+export const eventSchemaVersions: Readonly<Record<EventType, number>> =
+  Object.fromEntries(Object.keys(eventSchemas).map((type) => [type, 1])) as Record<
+    EventType,
+    number
+  >;
 
 export const isEventType = (type: string): type is EventType =>
   Object.hasOwn(eventSchemas, type);
 
 /** Validates an event about to be written; throws `event.invalid` naming the field. */
-export const parseEvent = <T extends EventType>(type: T, data: unknown): EventOfType<T> => {
+export const parseEvent = <T extends EventType>(
+  type: T,
+  data: unknown,
+): EventOfType<T> => {
   const result = eventSchemas[type].safeParse(data);
   if (!result.success) {
     const issues = result.error.issues.map((issue) => ({

@@ -29,7 +29,13 @@ export const currencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
 
-export const roleSchema = z.enum(['salesperson', 'manager', 'executive', 'auditor', 'admin']);
+export const roleSchema = z.enum([
+  'salesperson',
+  'manager',
+  'executive',
+  'auditor',
+  'admin',
+]);
 export type Role = z.infer<typeof roleSchema>;
 
 /** Channels of a contact; a visit is its own event. */
