@@ -1,0 +1,49 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { StoredId } from './append-decision';
+import { type EventRow, eventColumns } from './rows';
+
+/** Every statement the store runs, prepared once when it opens. */
+export interface Statements {
+  readonly lastRevision: Statement<[string], number>;
+  readonly findId: Statement<[string], StoredId>;
+  readonly insert: Statement<[string, string, number, string, string, string, number]>;
+  readonly streamForwards: Statement<[string, number, number], EventRow>;
+  readonly streamBackwards: Statement<[string, number, number], EventRow>;
+  readonly allForwards: Statement<[number, number], EventRow>;
+  readonly allBackwards: Statement<[number, number], EventRow>;
+  readonly head: Statement<[], number | null>;
+  /** Changes whenever another connection (another process) commits to the file. */
+  readonly dataVersion: Statement<[], number>;
+}
+
+export const prepareStatements = (db: Database): Statements => ({
+  lastRevision: db
+    .prepare<[string], number>(
+      'SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+    )
+    .pluck(),
+  findId: db.prepare<[string], StoredId>(
+    'SELECT id, position, stream, revision FROM events WHERE id = ?',
+  ),
+  insert: db.prepare(
+    `INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  ),
+  streamForwards: db.prepare(
+    `SELECT ${eventColumns} FROM events WHERE stream = ? AND revision >= ?
+     ORDER BY revision LIMIT ?`,
+  ),
+  streamBackwards: db.prepare(
+    `SELECT ${eventColumns} FROM events WHERE stream = ? AND revision <= ?
+     ORDER BY revision DESC LIMIT ?`,
+  ),
+  allForwards: db.prepare(
+    `SELECT ${eventColumns} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
+  ),
+  allBackwards: db.prepare(
+    `SELECT ${eventColumns} FROM events WHERE position <= ?
+     ORDER BY position DESC LIMIT ?`,
+  ),
+  head: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
+  dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
+});

@@ -1,0 +1,84 @@
+import type { Subscription, SubscriptionMessage } from '../port';
+import type { CommitSignal } from './commit-signal';
+import { type EventRow, toRecordedEvent } from './rows';
+
+export interface SubscriptionSource {
+  readonly signal: CommitSignal;
+  /** Rows with a position >= `from`, in order, at most `limit`. */
+  readonly readPage: (from: number, limit: number) => EventRow[];
+  readonly filter: ((row: EventRow) => boolean) | undefined;
+  readonly pageSize: number;
+  readonly onClose: (subscription: SqliteSubscription) => void;
+}
+
+/**
+ * Catch-up then live, from one loop: read the page after the last position
+ * seen; when a page comes back short everything committed so far has been
+ * delivered, so wait for the next commit and read again. Positions are handed
+ * out inside SQLite's single write lock, so a reader never sees a gap that a
+ * later commit could fill: reading strictly after the last position delivered
+ * neither misses nor repeats an event.
+ */
+export class SqliteSubscription implements Subscription {
+  private closed = false;
+  private seenGeneration = -1;
+  private wakeUp: (() => void) | undefined;
+
+  constructor(
+    private readonly source: SubscriptionSource,
+    private readonly after: number,
+  ) {}
+
+  [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+    return this.messages();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.wake();
+    this.source.onClose(this);
+  }
+
+  private async *messages(): AsyncGenerator<SubscriptionMessage> {
+    const { signal, readPage, filter, pageSize } = this.source;
+    const unlisten = signal.listen(() => this.wake());
+    let after = this.after;
+    let caughtUp = false;
+    try {
+      while (!this.closed) {
+        this.seenGeneration = signal.generation;
+        const rows = readPage(after + 1, pageSize);
+        for (const row of rows) {
+          after = row.position;
+          if (filter && !filter(row)) continue;
+          yield { kind: 'event', event: toRecordedEvent(row) };
+          if (this.closed) return;
+        }
+        if (rows.length === pageSize) continue;
+        if (!caughtUp) {
+          caughtUp = true;
+          yield { kind: 'caught-up' };
+        }
+        await this.nextCommit();
+      }
+    } finally {
+      unlisten();
+    }
+  }
+
+  private nextCommit(): Promise<void> {
+    if (this.closed || this.source.signal.generation !== this.seenGeneration) {
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.wakeUp = resolve;
+    });
+  }
+
+  private wake(): void {
+    const wakeUp = this.wakeUp;
+    this.wakeUp = undefined;
+    wakeUp?.();
+  }
+}
