@@ -49,7 +49,12 @@ export class CustodyError extends Error {
   readonly issues: readonly ErrorIssue[];
   readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(kind: ErrorKind, code: string, message: string, options: CustodyErrorOptions = {}) {
+  constructor(
+    kind: ErrorKind,
+    code: string,
+    message: string,
+    options: CustodyErrorOptions = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'CustodyError';
     this.kind = kind;

@@ -59,7 +59,12 @@ export class AccessDeniedError extends CustodyError {
 
 export class StoreUnavailableError extends CustodyError {
   constructor(message = 'The event store cannot be reached', cause?: unknown) {
-    super('unavailable', 'store.unavailable', message, cause === undefined ? {} : { cause });
+    super(
+      'unavailable',
+      'store.unavailable',
+      message,
+      cause === undefined ? {} : { cause },
+    );
     this.name = 'StoreUnavailableError';
   }
 }

@@ -74,7 +74,9 @@ const assertPlainJson = (value: unknown, path: string, seen: Set<object>): void 
   const prototype = Object.getPrototypeOf(value);
   if (Array.isArray(value)) {
     seen.add(value);
-    value.forEach((item, index) => assertPlainJson(item, `${path}[${index}]`, seen));
+    for (const [index, item] of value.entries()) {
+      assertPlainJson(item, `${path}[${index}]`, seen);
+    }
     seen.delete(value);
     return;
   }
@@ -136,7 +138,8 @@ export const validateAppend = (
         throw invalidEvent(`${path}.id must be a UUID`, `${path}.id`);
       }
       const id = event.id.toLowerCase();
-      if (ids.has(id)) throw invalidEvent(`${path}.id repeats an id of the batch`, `${path}.id`);
+      if (ids.has(id))
+        throw invalidEvent(`${path}.id repeats an id of the batch`, `${path}.id`);
       ids.add(id);
     }
     if (!isJsonObject(event.data)) {

@@ -65,6 +65,10 @@ export interface RouteDefinition<
 }
 
 /** Keeps a route's generic types while collecting routes into one list. */
-export const defineRoute = <P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+export const defineRoute = <
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+>(
   route: RouteDefinition<P, Q, B>,
 ): RouteDefinition => route as unknown as RouteDefinition;
