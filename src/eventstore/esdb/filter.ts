@@ -16,19 +16,26 @@ export interface FilterPlan {
 const startsWithAny = (value: string, prefixes: readonly string[]): boolean =>
   prefixes.some((prefix) => value.startsWith(prefix));
 
-/** An empty or missing list of prefixes places no constraint. */
+/**
+ * A missing list places no constraint; an empty one matches nothing (as in
+ * the embedded store), and is left to `matches` since the server would read
+ * an empty prefix list differently.
+ */
 export const planFilter = (filter: EventFilter | undefined): FilterPlan => {
-  const streams = filter?.streamPrefixes ?? [];
-  const types = filter?.eventTypePrefixes ?? [];
+  const streams = filter?.streamPrefixes;
+  const types = filter?.eventTypePrefixes;
 
   let server: Filter | undefined;
-  if (streams.length > 0) server = streamNameFilter({ prefixes: [...streams] });
-  else if (types.length > 0) server = eventTypeFilter({ prefixes: [...types] });
+  if (streams !== undefined && streams.length > 0) {
+    server = streamNameFilter({ prefixes: [...streams] });
+  } else if (types !== undefined && types.length > 0) {
+    server = eventTypeFilter({ prefixes: [...types] });
+  }
 
   return {
     server,
     matches: (event) =>
-      (streams.length === 0 || startsWithAny(event.stream, streams)) &&
-      (types.length === 0 || startsWithAny(event.type, types)),
+      (streams === undefined || startsWithAny(event.stream, streams)) &&
+      (types === undefined || startsWithAny(event.type, types)),
   };
 };

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { CustodyError, type ErrorIssue } from './errors';
+
+/**
+ * Process configuration, read from the environment and overridable by an
+ * object (tests, CLI flags). Each setting is declared once below with its
+ * variable name, what it expects and its default; a bad value fails start-up
+ * with a message naming the variable and what was expected. Add settings by
+ * adding entries to `settings` and a field to `Config`.
+ */
+
+export type StoreConfig =
+  /** The embedded SQLite store; `path` may be `:memory:`. */
+  | { readonly kind: 'embedded'; readonly path: string }
+  | {
+      readonly kind: 'eventstoredb';
+      readonly connectionString: string;
+      /** Local SQLite file for read models, since the log lives on the server. */
+      readonly projectionsPath: string;
+    };
+
+export interface Config {
+  readonly store: StoreConfig;
+  readonly http: { readonly port: number; readonly host: string };
+  /** `undefined` leaves the choice to the logger (silent under test, else info). */
+  readonly logLevel: LogLevel | undefined;
+}
+
+export type LogLevel = z.infer<typeof logLevelSchema>;
+const logLevelSchema = z.enum([
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+]);
+
+interface Setting<T> {
+  readonly env: string;
+  readonly expected: string;
+  readonly schema: z.ZodType<T>;
+  readonly fallback: T;
+}
+
+const esdbPattern =
+  /^esdb(\+discover)?:\/\/([^@/?\s]+@)?[^@/?\s,]+(,[^@/?\s,]+)*\/?(\?[^\s]*)?$/;
+const schemePattern = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** A connection string, `:memory:`, or a file path (anything without a URL scheme). */
+const storeSchema = z
+  .string()
+  .refine(
+    (value) =>
+      esdbPattern.test(value) || (!schemePattern.test(value) && !value.includes('\0')),
+  );
+
+/** The value type of every setting; `settings` declares how each is read. */
+interface SettingValues {
+  readonly store: string;
+  readonly projectionsDb: string;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: LogLevel | undefined;
+}
+
+const settings: { readonly [K in keyof SettingValues]: Setting<SettingValues[K]> } = {
+  store: {
+    env: 'CUSTODY_STORE',
+    expected:
+      'a file path, ":memory:", or an esdb:// or esdb+discover:// connection string',
+    schema: storeSchema,
+    fallback: './data/custody.db',
+  },
+  projectionsDb: {
+    env: 'CUSTODY_PROJECTIONS_DB',
+    expected: 'a file path for the read-model database',
+    schema: z
+      .string()
+      .refine((value) => !schemePattern.test(value) && !value.includes('\0')),
+    fallback: './data/custody-projections.db',
+  },
+  port: {
+    env: 'PORT',
+    expected: 'a TCP port number from 0 to 65535',
+    schema: z.coerce.number().int().min(0).max(65_535),
+    fallback: 3000,
+  },
+  host: {
+    env: 'HOST',
+    expected: 'a host name or IP address to listen on',
+    schema: z.string().regex(/^[A-Za-z0-9.:[\]_-]+$/),
+    fallback: '0.0.0.0',
+  },
+  logLevel: {
+    env: 'LOG_LEVEL',
+    expected: `one of ${logLevelSchema.options.join(', ')}`,
+    schema: logLevelSchema.optional(),
+    fallback: undefined,
+  },
+};
+
+/** Values that win over the environment, keyed like `settings`. */
+export type ConfigOverrides = { readonly [K in keyof SettingValues]?: string | number };
+
+export const loadConfig = (
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: ConfigOverrides = {},
+): Config => {
+  const issues: ErrorIssue[] = [];
+  const read = <K extends keyof SettingValues>(key: K): SettingValues[K] => {
+    const setting: Setting<SettingValues[K]> = settings[key];
+    const raw = overrides[key] ?? env[setting.env];
+    // An empty variable (`PORT=` in a compose file) counts as unset.
+    if (raw === undefined || raw === '') return setting.fallback;
+    const parsed = setting.schema.safeParse(typeof raw === 'string' ? raw.trim() : raw);
+    if (parsed.success) return parsed.data;
+    issues.push({
+      path: setting.env,
+      message: `${setting.env}: expected ${setting.expected}, got ${JSON.stringify(raw)}`,
+    });
+    return setting.fallback;
+  };
+
+  const store = read('store');
+  const projectionsDb = read('projectionsDb');
+  const config: Config = {
+    store: esdbPattern.test(store)
+      ? { kind: 'eventstoredb', connectionString: store, projectionsPath: projectionsDb }
+      : { kind: 'embedded', path: store },
+    http: { port: read('port'), host: read('host') },
+    logLevel: read('logLevel'),
+  };
+
+  const [first] = issues;
+  if (first !== undefined) {
+    throw new CustodyError(
+      'validation',
+      'config.invalid',
+      issues.map((issue) => issue.message).join('; '),
+      { path: first.path, issues },
+    );
+  }
+  return config;
+};
