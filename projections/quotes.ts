@@ -1,0 +1,66 @@
+import { clientKeyOf, instantMs, type ProjectionDefinition } from './definition';
+
+export type QuoteStatus = 'open' | 'accepted' | 'lost';
+
+export interface QuoteRecord {
+  readonly quoteId: string;
+  readonly issuedBy: string;
+  amount: number;
+  currency: string;
+  status: QuoteStatus;
+  readonly issuedAt: number;
+  closedAt: number | null;
+  revisions: number;
+}
+
+export interface ClientQuotes {
+  readonly clientId: string;
+  readonly quotes: Record<string, QuoteRecord>;
+}
+
+/** Every quote of every client with its latest amount and outcome. */
+export const quotesProjection: ProjectionDefinition<ClientQuotes> = {
+  name: 'quotes',
+  version: 1,
+  settingsKey: '',
+  keysOf: clientKeyOf,
+  evolve(client, event, clientId) {
+    switch (event.type) {
+      case 'QuoteIssued': {
+        const next = client ?? { clientId, quotes: {} };
+        next.quotes[event.data.quoteId] = {
+          quoteId: event.data.quoteId,
+          issuedBy: event.data.issuedBy,
+          amount: event.data.amount,
+          currency: event.data.currency,
+          status: 'open',
+          issuedAt: instantMs(event.data.occurredAt),
+          closedAt: null,
+          revisions: 0,
+        };
+        return next;
+      }
+      case 'QuoteRevised': {
+        const quote = client?.quotes[event.data.quoteId];
+        if (quote) {
+          quote.amount = event.data.amount;
+          quote.currency = event.data.currency;
+          quote.revisions += 1;
+        }
+        return client;
+      }
+      case 'QuoteAccepted':
+      case 'QuoteLost': {
+        const quote = client?.quotes[event.data.quoteId];
+        if (quote) {
+          quote.status = event.type === 'QuoteAccepted' ? 'accepted' : 'lost';
+          quote.closedAt = instantMs(event.data.occurredAt);
+          if (event.type === 'QuoteAccepted') quote.amount = event.data.amount;
+        }
+        return client;
+      }
+      default:
+        return client;
+    }
+  },
+};

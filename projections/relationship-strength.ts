@@ -1,0 +1,103 @@
+import type { StrengthModel } from '../src/domain/settings';
+import { clientKeyOf, type ProjectionDefinition } from './definition';
+import { contributionsOf, decay } from './strength-model';
+
+/** One (person, client) relationship. Instants are epoch milliseconds. */
+export interface PairStrength {
+  readonly personId: string;
+  /** S at `lastAt`: the running sum. */
+  strength: number;
+  /** The latest occurredAt of any interaction of the pair. */
+  lastAt: number;
+  firstAt: number;
+  count: number;
+  /**
+   * Every interaction as `[t0, w0, t1, w1, ...]` in recorded order, so that S
+   * at an instant before `lastAt` is exact. A flat number list keeps a million
+   * interactions small in memory and in JSON.
+   */
+  readonly log: number[];
+}
+
+export interface ClientStrength {
+  readonly clientId: string;
+  readonly people: Record<string, PairStrength>;
+}
+
+/**
+ * Folds one weighted interaction into the running sum. In occurredAt order
+ * `S_new = S_old * 2^(-(t_new - t_old) / H) + w`; an interaction older than
+ * the pair's latest one (recorded late or backdated) adds
+ * `w * 2^(-(t_last - t_i) / H)`, which is exactly its share of S at t_last.
+ */
+export const addInteraction = (
+  pair: PairStrength,
+  at: number,
+  weight: number,
+  model: StrengthModel,
+): void => {
+  if (pair.count === 0) {
+    pair.strength = weight;
+    pair.lastAt = at;
+    pair.firstAt = at;
+  } else if (at > pair.lastAt) {
+    pair.strength = pair.strength * decay(at - pair.lastAt, model) + weight;
+    pair.lastAt = at;
+  } else {
+    pair.strength += weight * decay(pair.lastAt - at, model);
+    if (at < pair.firstAt) pair.firstAt = at;
+  }
+  pair.count += 1;
+  pair.log.push(at, weight);
+};
+
+/** S of the pair at `at`; exact for any instant, also before later interactions. */
+export const strengthAt = (
+  pair: PairStrength,
+  at: number,
+  model: StrengthModel,
+): number => {
+  if (pair.count === 0) return 0;
+  if (at >= pair.lastAt) return pair.strength * decay(at - pair.lastAt, model);
+  let sum = 0;
+  const { log } = pair;
+  for (let index = 0; index < log.length; index += 2) {
+    const t = log[index]!;
+    if (t <= at) sum += log[index + 1]! * decay(at - t, model);
+  }
+  return sum;
+};
+
+export const emptyPair = (personId: string): PairStrength => ({
+  personId,
+  strength: 0,
+  lastAt: 0,
+  firstAt: 0,
+  count: 0,
+  log: [],
+});
+
+/** Relationship strength of every person with every client, per the strength model. */
+export const relationshipStrengthProjection = (
+  model: StrengthModel,
+): ProjectionDefinition<ClientStrength> => ({
+  name: 'relationship-strength',
+  version: 1,
+  settingsKey: JSON.stringify({
+    weights: model.weights,
+    reciprocity: model.reciprocity,
+    halfLifeDays: model.halfLifeDays,
+  }),
+  keysOf: clientKeyOf,
+  evolve(client, event, clientId) {
+    const contributions = contributionsOf(event, model);
+    if (contributions.length === 0) return client;
+    const next = client ?? { clientId, people: {} };
+    for (const { personId, weight, at } of contributions) {
+      const pair = next.people[personId] ?? emptyPair(personId);
+      next.people[personId] = pair;
+      addInteraction(pair, at, weight, model);
+    }
+    return next;
+  },
+});

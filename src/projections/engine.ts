@@ -1,0 +1,330 @@
+import type { Database } from 'better-sqlite3';
+import type { ProjectionDefinition } from '../../projections/definition';
+import { toLedgerEvent } from '../domain/events/catalogue';
+import type { EventStore, Position, Subscription } from '../eventstore/port';
+import { comparePositions, formatPosition } from '../eventstore/position';
+import { type Logger, logFields, silentLogger } from '../log';
+import { PositionWaiters } from './position-waiters';
+import { RunningProjection } from './running-projection';
+import { ProjectionStorage } from './storage';
+
+export interface ProjectionEngineOptions {
+  readonly store: EventStore;
+  /**
+   * Where read models live: the embedded store's own better-sqlite3 handle,
+   * or the path of a local SQLite file (when the log is in EventStoreDB).
+   */
+  readonly database: Database | string;
+  readonly projections: readonly ProjectionDefinition<unknown>[];
+  readonly logger?: Logger;
+  /** While catching up, persist after this many events (default 250,000). */
+  readonly catchUpBatch?: number;
+  /** Once live, persist after this many events or as soon as the feed is idle. */
+  readonly liveBatch?: number;
+  /** Pause before resubscribing after the feed failed (default 1 s). */
+  readonly retryDelayMs?: number;
+}
+
+export interface RebuildProgress {
+  readonly events: number;
+  readonly position: Position;
+  readonly head: Position | undefined;
+  /** 0 to 1, by position (exact for the embedded store, approximate for EventStoreDB). */
+  readonly fraction: number;
+}
+
+export interface RebuildOptions {
+  /** Names of the projections to rebuild; all when omitted. */
+  readonly projections?: readonly string[];
+  readonly onProgress?: (progress: RebuildProgress) => void;
+  /** Calls `onProgress` every this many events (default 10,000). */
+  readonly progressEvery?: number;
+}
+
+export interface EngineLag {
+  readonly position: Position | undefined;
+  readonly head: Position | undefined;
+  /** Commit positions behind the head: events for the embedded store, bytes for EventStoreDB. */
+  readonly behind: number;
+  readonly caughtUp: boolean;
+}
+
+export interface EngineStatus {
+  readonly running: boolean;
+  readonly caughtUp: boolean;
+  readonly position: Position | undefined;
+  readonly failure: string | undefined;
+  readonly projections: readonly { name: string; version: number; events: number }[];
+}
+
+interface Run {
+  readonly subscription: Subscription;
+  readonly done: Promise<void>;
+}
+
+interface ProgressState {
+  readonly onProgress: (progress: RebuildProgress) => void;
+  readonly every: number;
+  readonly head: Position | undefined;
+  events: number;
+}
+
+/**
+ * Runs projections from the store's global feed. Entities live in memory
+ * (queries read them there); changed ones are persisted with the checkpoint
+ * in one SQLite transaction, in large batches while catching up and as soon
+ * as the feed is idle once live. On start it loads the persisted state and
+ * resumes after the checkpoint; a projection whose version or settings
+ * changed starts again from zero.
+ */
+export class ProjectionEngine {
+  private readonly store: EventStore;
+  private readonly storage: ProjectionStorage;
+  private readonly running: RunningProjection[];
+  private readonly byName = new Map<string, RunningProjection>();
+  private readonly logger: Logger;
+  private readonly catchUpBatch: number;
+  private readonly liveBatch: number;
+  private readonly retryDelayMs: number;
+  private readonly waiters = new PositionWaiters();
+
+  private current: Position | undefined;
+  private run: Run | undefined;
+  private caughtUp = false;
+  private stopped = false;
+  private failure: string | undefined;
+  private unsaved = 0;
+  private flushScheduled = false;
+  private progress: ProgressState | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+
+  constructor(options: ProjectionEngineOptions) {
+    this.store = options.store;
+    this.storage = new ProjectionStorage(options.database);
+    this.logger = options.logger ?? silentLogger;
+    this.catchUpBatch = options.catchUpBatch ?? 250_000;
+    this.liveBatch = options.liveBatch ?? 1_000;
+    this.retryDelayMs = options.retryDelayMs ?? 1_000;
+    this.running = options.projections.map(
+      (definition) => new RunningProjection(definition),
+    );
+    for (const projection of this.running) this.byName.set(projection.name, projection);
+  }
+
+  /** Loads persisted state, then catches up; resolves once caught up with the log. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    for (const projection of this.running) this.restore(projection);
+    await this.begin();
+  }
+
+  /** Persists what is pending and stops following the feed. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.halt();
+    this.flush();
+  }
+
+  /** Stops the engine and closes the read-model file when the engine opened it. */
+  async close(): Promise<void> {
+    await this.stop();
+    this.storage.close();
+  }
+
+  /** Replays projections from zero; resolves once they have caught up again. */
+  async rebuild(options: RebuildOptions = {}): Promise<{ events: number }> {
+    const names =
+      options.projections ?? this.running.map((projection) => projection.name);
+    const chosen = names.map((name) => this.projection(name));
+    await this.halt();
+    this.flush();
+    this.storage.reset(names);
+    for (const projection of chosen) projection.reset();
+    const head = await this.store.headPosition();
+    const progress: ProgressState = {
+      onProgress: options.onProgress ?? (() => undefined),
+      every: options.progressEvery ?? 10_000,
+      head,
+      events: 0,
+    };
+    this.progress = progress;
+    this.stopped = false;
+    try {
+      await this.begin();
+    } finally {
+      this.progress = undefined;
+    }
+    if (this.current) this.report(progress, this.current);
+    return { events: progress.events };
+  }
+
+  /** The position up to which every projection has folded the log. */
+  get position(): Position | undefined {
+    return this.current;
+  }
+
+  async lag(): Promise<EngineLag> {
+    const head = await this.store.headPosition();
+    const at = this.current?.commit ?? 0n;
+    const behind = head && head.commit > at ? Number(head.commit - at) : 0;
+    return { position: this.current, head, behind, caughtUp: this.caughtUp };
+  }
+
+  /** Resolves once the read models include `position`; rejects `query.not-caught-up`. */
+  waitForPosition(position: Position, timeoutMs: number): Promise<void> {
+    return this.waiters.wait(position, timeoutMs, () => this.current);
+  }
+
+  status(): EngineStatus {
+    return {
+      running: this.run !== undefined,
+      caughtUp: this.caughtUp,
+      position: this.current,
+      failure: this.failure,
+      projections: this.running.map(({ definition, events }) => ({
+        name: definition.name,
+        version: definition.version,
+        events,
+      })),
+    };
+  }
+
+  /** The entities of one projection, read-only, for query services. */
+  entities<E>(name: string): ReadonlyMap<string, E> {
+    return this.projection(name).entities as ReadonlyMap<string, E>;
+  }
+
+  /** Persists changed entities and checkpoints now, in one transaction. */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.unsaved === 0) return;
+    this.storage.save(this.running.map((projection) => projection.takeSave()));
+    this.unsaved = 0;
+  }
+
+  private projection(name: string): RunningProjection {
+    const projection = this.byName.get(name);
+    if (!projection) throw new Error(`No projection named ${name}`);
+    return projection;
+  }
+
+  private restore(projection: RunningProjection): void {
+    const { definition } = projection;
+    const checkpoint = this.storage.readCheckpoint(definition.name);
+    if (!checkpoint) return;
+    if (
+      checkpoint.version !== definition.version ||
+      checkpoint.settingsKey !== definition.settingsKey
+    ) {
+      this.logger.info(
+        { [logFields.projection]: definition.name, from: checkpoint.version },
+        'projection changed; rebuilding it from the start of the log',
+      );
+      this.storage.reset([definition.name]);
+      projection.reset();
+      return;
+    }
+    projection.restore(checkpoint, this.storage.loadEntities(definition.name));
+  }
+
+  /** The earliest position any projection has reached: where the feed resumes. */
+  private resumePoint(): Position | undefined {
+    let earliest: Position | undefined;
+    for (const { position } of this.running) {
+      if (!position) return undefined;
+      if (!earliest || comparePositions(position, earliest) < 0) earliest = position;
+    }
+    return earliest;
+  }
+
+  private begin(): Promise<void> {
+    this.current = this.resumePoint();
+    this.caughtUp = false;
+    const subscription = this.store.subscribeToAll({ from: this.current ?? 'start' });
+    return new Promise((resolve, reject) => {
+      const done = this.follow(subscription, resolve).catch((error: unknown) => {
+        this.run = undefined;
+        this.failure = error instanceof Error ? error.message : String(error);
+        this.logger.error({ err: error }, 'projection feed failed');
+        if (!this.caughtUp) reject(error);
+        else this.retry();
+      });
+      this.run = { subscription, done };
+    });
+  }
+
+  private async follow(subscription: Subscription, caughtUp: () => void): Promise<void> {
+    for await (const message of subscription) {
+      if (message.kind === 'caught-up') {
+        this.caughtUp = true;
+        this.failure = undefined;
+        this.flush();
+        caughtUp();
+        continue;
+      }
+      const { event } = message;
+      const ledgerEvent = toLedgerEvent(event);
+      for (const projection of this.running)
+        projection.apply(ledgerEvent, event.position);
+      this.current = event.position;
+      this.unsaved += 1;
+      if (this.progress) this.countProgress(this.progress, event.position);
+      this.waiters.reached(event.position);
+      this.afterEvent();
+    }
+    // Closed before catching up (stopped or rebuilt meanwhile): nobody waits any more.
+    caughtUp();
+  }
+
+  private afterEvent(): void {
+    if (!this.caughtUp) {
+      if (this.unsaved >= this.catchUpBatch) this.flush();
+      return;
+    }
+    if (this.unsaved >= this.liveBatch) this.flush();
+    else if (!this.flushScheduled) {
+      // Runs once the feed has handed out what it had: one commit per burst.
+      this.flushScheduled = true;
+      setImmediate(() => {
+        if (this.flushScheduled) this.flush();
+      });
+    }
+  }
+
+  private countProgress(progress: ProgressState, position: Position): void {
+    progress.events += 1;
+    if (progress.events % progress.every === 0) this.report(progress, position);
+  }
+
+  private report(progress: ProgressState, position: Position): void {
+    const head = progress.head;
+    const fraction =
+      head && head.commit > 0n
+        ? Math.min(1, Number(position.commit) / Number(head.commit))
+        : 1;
+    progress.onProgress({ events: progress.events, position, head, fraction });
+  }
+
+  private retry(): void {
+    if (this.stopped) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      if (this.stopped) return;
+      this.logger.info(
+        { [logFields.position]: this.current ? formatPosition(this.current) : null },
+        'resubscribing to the projection feed',
+      );
+      this.begin().catch(() => this.retry());
+    }, this.retryDelayMs);
+  }
+
+  private async halt(): Promise<void> {
+    const run = this.run;
+    this.run = undefined;
+    this.flushScheduled = false;
+    if (!run) return;
+    await run.subscription.close();
+    await run.done;
+  }
+}
