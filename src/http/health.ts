@@ -1,0 +1,89 @@
+import { type Request, type Response, Router } from 'express';
+import { CustodyError, isCustodyError } from '../errors';
+import type { EventStore, Position } from '../eventstore/port';
+import { formatPosition } from '../eventstore/position';
+import type { HttpMetrics } from './metrics';
+import { problemOf, sendProblem } from './problem';
+
+/** How far the read models are, as the projection engine reports it. */
+export interface ReadModelStatus {
+  readonly position: Position | undefined;
+  /** True once the engine has replayed the log that existed when it started. */
+  readonly caughtUp: boolean;
+  /** Events in the log not yet folded in, when the engine knows. */
+  readonly lagEvents?: number;
+}
+
+export interface HealthDeps {
+  readonly store: EventStore;
+  readonly readModels?: { status(): ReadModelStatus | Promise<ReadModelStatus> };
+  readonly metrics: HttpMetrics;
+}
+
+const describeReadModels = (status: ReadModelStatus | undefined) =>
+  status === undefined
+    ? null
+    : {
+        position: status.position === undefined ? null : formatPosition(status.position),
+        caughtUp: status.caughtUp,
+        ...(status.lagEvents === undefined ? {} : { lagEvents: status.lagEvents }),
+      };
+
+/**
+ * `/health` says the process is alive (no dependency is checked, so an
+ * orchestrator does not restart it for a store outage); `/ready` says it
+ * can serve: the store answers and the read models have caught up.
+ */
+export const healthRouter = (deps: HealthDeps): Router => {
+  const router = Router();
+
+  router.get('/health', (_req: Request, res: Response) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.get('/ready', async (_req: Request, res: Response) => {
+    const status = await deps.readModels?.status();
+    try {
+      await deps.store.checkHealth();
+    } catch (error) {
+      const cause = isCustodyError(error)
+        ? error
+        : new CustodyError(
+            'unavailable',
+            'store.unavailable',
+            'The event store is unreachable',
+          );
+      const problem = problemOf(cause);
+      sendProblem(res, {
+        ...problem,
+        status: 503,
+        readModels: describeReadModels(status),
+      });
+      return;
+    }
+    if (status !== undefined && !status.caughtUp) {
+      const error = new CustodyError(
+        'unavailable',
+        'ready.read-models-catching-up',
+        'The read models are still replaying the log',
+        { details: { readModels: describeReadModels(status) } },
+      );
+      sendProblem(res, problemOf(error));
+      return;
+    }
+    res.json({ status: 'ready', store: 'ok', readModels: describeReadModels(status) });
+  });
+
+  router.get('/metrics', async (_req: Request, res: Response) => {
+    const status = await deps.readModels?.status();
+    const gauges: Record<string, number> = {};
+    if (status?.position !== undefined) {
+      gauges.custody_read_model_position = Number(status.position.commit);
+    }
+    if (status?.lagEvents !== undefined)
+      gauges.custody_read_model_lag_events = status.lagEvents;
+    res.type('text/plain; version=0.0.4').send(deps.metrics.render(gauges));
+  });
+
+  return router;
+};
