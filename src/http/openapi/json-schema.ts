@@ -19,7 +19,15 @@ export class SchemaCollector {
     }) as JsonSchema;
     const { $schema: _dialect, $defs, ...rest } = converted;
     const renames = this.hoist(($defs ?? {}) as Record<string, JsonSchema>);
-    return rewriteRefs(rest, renames) as JsonSchema;
+    if (!JSON.stringify(rest).includes('"$ref":"#"')) {
+      return rewriteRefs(rest, renames) as JsonSchema;
+    }
+    // A recursive schema refers to its own root: it becomes a named component.
+    let name = `Schema${Object.keys(this.components).length + 1}`;
+    while (name in this.components) name = `${name}_`;
+    renames.set('#', name);
+    this.components[name] = rewriteRefs(rest, renames) as JsonSchema;
+    return { $ref: `#/components/schemas/${name}` };
   }
 
   private hoist(defs: Record<string, JsonSchema>): Map<string, string> {
@@ -47,6 +55,9 @@ const rewriteRefs = (value: unknown, renames: ReadonlyMap<string, string>): unkn
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
     Object.entries(value).map(([key, item]) => {
+      if (key === '$ref' && item === '#' && renames.has('#')) {
+        return [key, `#/components/schemas/${renames.get('#')}`];
+      }
       if (key === '$ref' && typeof item === 'string' && item.startsWith('#/$defs/')) {
         const name = item.slice('#/$defs/'.length);
         return [key, `#/components/schemas/${renames.get(name) ?? name}`];
