@@ -13,6 +13,7 @@ import { defineRoute, type RouteDefinition } from '../../route';
 import {
   booleanParam,
   clientParams,
+  compact,
   instantParam,
   limitParam,
   type QueryRouteDeps,
@@ -56,36 +57,7 @@ export const clientQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
     query: listQuery,
     response: clientPageSchema,
     consistency: 'read-model',
-    handle: async ({ query }) => {
-      const {
-        owner,
-        pool,
-        locked,
-        archived,
-        merged,
-        search,
-        sort,
-        order,
-        limit,
-        cursor,
-        offset,
-      } = query;
-      return {
-        body: listClients(deps.readModels, {
-          ...(owner === undefined ? {} : { owner }),
-          ...(pool === undefined ? {} : { pool }),
-          ...(locked === undefined ? {} : { locked }),
-          ...(archived === undefined ? {} : { archived }),
-          ...(merged === undefined ? {} : { merged }),
-          ...(search === undefined ? {} : { search }),
-          ...(sort === undefined ? {} : { sort }),
-          ...(order === undefined ? {} : { order }),
-          ...(limit === undefined ? {} : { limit }),
-          ...(cursor === undefined ? {} : { cursor }),
-          ...(offset === undefined ? {} : { offset }),
-        }),
-      };
-    },
+    handle: async ({ query }) => ({ body: listClients(deps.readModels, compact(query)) }),
   }),
   defineRoute({
     method: 'get',
@@ -116,10 +88,7 @@ export const clientQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
     response: ownerAtSchema,
     consistency: 'read-model',
     handle: async ({ params, query }) => ({
-      body: ownerAt(deps.readModels, params.clientId, {
-        ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
-        ...(query.knownAt === undefined ? {} : { knownAt: query.knownAt }),
-      }),
+      body: ownerAt(deps.readModels, params.clientId, compact(query)),
     }),
   }),
   defineRoute({
@@ -139,10 +108,7 @@ export const clientQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
     handle: async ({ params, query }) => ({
       body: {
         clientId: params.clientId,
-        intervals: ownershipIntervals(deps.readModels, params.clientId, {
-          ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
-          ...(query.knownAt === undefined ? {} : { knownAt: query.knownAt }),
-        }),
+        intervals: ownershipIntervals(deps.readModels, params.clientId, compact(query)),
       },
     }),
   }),

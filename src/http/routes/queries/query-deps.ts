@@ -72,3 +72,14 @@ export const requireOrdered = (from: number, to: number): void => {
     );
   }
 };
+
+/**
+ * Drops absent query parameters, so that parsed queries fit options types
+ * with optional (never `undefined`) fields.
+ */
+export const compact = <T extends object>(
+  value: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } =>
+  Object.fromEntries(
+    Object.entries(value).filter(([, entry]) => entry !== undefined),
+  ) as { [K in keyof T]?: Exclude<T[K], undefined> };
