@@ -1,0 +1,3 @@
+export * from './decide';
+export * from './owner-check';
+export * from './state';
