@@ -1,5 +1,6 @@
 import {
   CancelledError,
+  convertToCommandError,
   DeadlineExceededError,
   AccessDeniedError as EsdbAccessDeniedError,
   StreamDeletedError as EsdbStreamDeletedError,
@@ -36,10 +37,13 @@ export interface EsdbErrorContext {
  * recognised is returned unchanged, so a programming error keeps its stack.
  */
 export const translateEsdbError = (
-  error: unknown,
+  failure: unknown,
   context: EsdbErrorContext = {},
 ): unknown => {
-  if (isCustodyError(error)) return error;
+  if (isCustodyError(failure)) return failure;
+  // Some client paths (the server-features probe, for one) reject with the
+  // raw gRPC error; the client's own converter classifies those.
+  const error = failure instanceof Error ? convertToCommandError(failure) : failure;
 
   if (error instanceof WrongExpectedVersionError) {
     const stream = context.stream ?? error.streamName;
@@ -93,7 +97,7 @@ export const translateEsdbError = (
       error,
     );
   }
-  return error;
+  return failure;
 };
 
 const expectedFromClient = (expected: WrongExpectedVersionError['expectedVersion']) =>
