@@ -10,8 +10,10 @@ export interface ReadModelStatus {
   readonly position: Position | undefined;
   /** True once the engine has replayed the log that existed when it started. */
   readonly caughtUp: boolean;
-  /** Events in the log not yet folded in, when the engine knows. */
-  readonly lagEvents?: number;
+  /** Commit positions between the read models and the log's head, when known. */
+  readonly behind?: number;
+  /** Why the engine stopped, when it failed. */
+  readonly failure?: string;
 }
 
 export interface HealthDeps {
@@ -26,7 +28,8 @@ const describeReadModels = (status: ReadModelStatus | undefined) =>
     : {
         position: status.position === undefined ? null : formatPosition(status.position),
         caughtUp: status.caughtUp,
-        ...(status.lagEvents === undefined ? {} : { lagEvents: status.lagEvents }),
+        ...(status.behind === undefined ? {} : { behind: status.behind }),
+        ...(status.failure === undefined ? {} : { failure: status.failure }),
       };
 
 /**
@@ -61,11 +64,11 @@ export const healthRouter = (deps: HealthDeps): Router => {
       });
       return;
     }
-    if (status !== undefined && !status.caughtUp) {
+    if (status !== undefined && (!status.caughtUp || status.failure !== undefined)) {
       const error = new CustodyError(
         'unavailable',
         'ready.read-models-catching-up',
-        'The read models are still replaying the log',
+        'The read models are still replaying the log, or have failed',
         { details: { readModels: describeReadModels(status) } },
       );
       sendProblem(res, problemOf(error));
@@ -80,8 +83,7 @@ export const healthRouter = (deps: HealthDeps): Router => {
     if (status?.position !== undefined) {
       gauges.custody_read_model_position = Number(status.position.commit);
     }
-    if (status?.lagEvents !== undefined)
-      gauges.custody_read_model_lag_events = status.lagEvents;
+    if (status?.behind !== undefined) gauges.custody_read_model_behind = status.behind;
     res.type('text/plain; version=0.0.4').send(deps.metrics.render(gauges));
   });
 

@@ -1,0 +1,200 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname } from 'node:path';
+import { allProjections } from '../projections';
+import { bootstrapLedger } from './auth/bootstrap';
+import {
+  type IssuedToken,
+  openTokenService,
+  type TokenService,
+} from './auth/token-service';
+import { createCommandBus } from './commands';
+import type { Config } from './config';
+import type { CommandBus } from './domain/commands/context';
+import { type DomainSettings, defaultDomainSettings } from './domain/settings';
+import { openEventStore } from './eventstore/open';
+import type { EventStore } from './eventstore/port';
+import { SqliteEventStore } from './eventstore/sqlite';
+import { type AppOptions, createApp } from './http/app';
+import type { ReadModelStatus } from './http/health';
+import { commandRoutes } from './http/routes/commands';
+import { queryRoutes } from './http/routes/queries';
+import { createLogger, type Logger } from './log';
+import { ProjectionEngine } from './projections/engine';
+import { ReadModelOwnershipLookup } from './projections/queries/ownership-lookup';
+import { ReadModels } from './projections/read-models';
+
+export interface RuntimeOptions {
+  readonly logger?: Logger;
+  readonly settings?: DomainSettings;
+  readonly app?: AppOptions;
+  /** Close gracefully and exit on SIGINT and SIGTERM (default true); tests turn it off. */
+  readonly handleSignals?: boolean;
+}
+
+export interface Runtime {
+  /** Where the API listens, for example `http://127.0.0.1:3000`. */
+  readonly url: string;
+  /** Set on the first start of an empty ledger: the admin's token, to show once. */
+  readonly bootstrapToken?: IssuedToken;
+  readonly store: EventStore;
+  readonly bus: CommandBus;
+  readonly tokens: TokenService;
+  readonly engine: ProjectionEngine;
+  /** Stops accepting requests, lets those in flight finish, then closes everything. */
+  close(): Promise<void>;
+}
+
+const ensureDirectoryOf = (path: string): void => {
+  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+};
+
+const drainTimeoutMs = 10_000;
+
+/**
+ * Stops accepting connections; idle keep-alive ones close now, busy ones
+ * after their response, and any still open after the drain timeout are cut.
+ */
+const closeServer = (server: Server): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), drainTimeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+
+const listen = (server: Server, host: string, port: number): Promise<void> =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+const urlOf = (server: Server): string => {
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
+};
+
+/**
+ * The composition root: opens the store, runs the projections, wires the
+ * command bus and the token service, sets up an empty ledger, and serves the
+ * API. Everything it opens, `close()` closes, in reverse order.
+ */
+export const startRuntime = async (
+  config: Config,
+  options: RuntimeOptions = {},
+): Promise<Runtime> => {
+  const logger =
+    options.logger ?? createLogger(config.logLevel ? { level: config.logLevel } : {});
+  const settings = options.settings ?? defaultDomainSettings;
+  const closers: (() => Promise<void> | void)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close();
+  };
+
+  try {
+    // 1. The log, and the read models beside it (in the embedded store's own file).
+    if (config.store.kind === 'embedded') ensureDirectoryOf(config.store.path);
+    const opened = openEventStore(config.store, { logger });
+    const { store } = opened;
+    closers.push(() => store.close());
+    const database =
+      opened.kind === 'embedded' && store instanceof SqliteEventStore
+        ? store.database
+        : opened.kind === 'eventstoredb'
+          ? opened.projectionsPath
+          : ':memory:';
+    if (typeof database === 'string') ensureDirectoryOf(database);
+    const engine = new ProjectionEngine({
+      store,
+      database,
+      projections: allProjections(settings.strength),
+      logger,
+    });
+    closers.push(() => engine.close());
+    await engine.start();
+    const readModels = new ReadModels(engine);
+
+    // 2. Commands and tokens.
+    const lookup = new ReadModelOwnershipLookup(readModels);
+    const bus = createCommandBus({ store, lookup, settings, logger });
+    const tokens = await openTokenService({ store, logger });
+    closers.push(() => tokens.close());
+
+    // 3. An empty ledger gets its first administrator.
+    const bootstrapToken = await bootstrapLedger({ bus, tokens, logger });
+
+    // 4. The API.
+    const app = createApp({
+      routes: [...commandRoutes(bus), ...queryRoutes({ readModels, store, settings })],
+      authenticator: tokens,
+      store,
+      readModels: {
+        waitForPosition: (position, timeoutMs) =>
+          engine.waitForPosition(position, timeoutMs),
+        status: async (): Promise<ReadModelStatus> => {
+          const lag = await engine.lag();
+          const failure = engine.status().failure;
+          return {
+            position: lag.position,
+            caughtUp: lag.caughtUp,
+            behind: lag.behind,
+            ...(failure === undefined ? {} : { failure }),
+          };
+        },
+      },
+      logger,
+      ...(options.app === undefined ? {} : { options: options.app }),
+    });
+    // 5. Listen, and close in order on a signal.
+    const server = createServer(app);
+    await listen(server, config.http.host, config.http.port);
+    closers.push(() => closeServer(server));
+    const url = urlOf(server);
+    logger.info({ url, store: opened.kind }, 'custody is serving');
+
+    let closing: Promise<void> | undefined;
+    const close = (): Promise<void> => {
+      closing ??= closeAll().then(() => logger.info('custody stopped'));
+      return closing;
+    };
+    if (options.handleSignals ?? true) {
+      const onSignal = (signal: NodeJS.Signals) => {
+        logger.info({ signal }, 'shutting down');
+        close().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'shutdown failed');
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      closers.unshift(() => {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+      });
+    }
+
+    return {
+      url,
+      ...(bootstrapToken === undefined ? {} : { bootstrapToken }),
+      store,
+      bus,
+      tokens,
+      engine,
+      close,
+    };
+  } catch (error) {
+    await closeAll().catch(() => undefined);
+    throw error;
+  }
+};
