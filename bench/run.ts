@@ -6,7 +6,11 @@
  *
  * `npm run bench -- --only store,api` runs some parts only.
  */
+import { runApiBench } from './api';
+import { runImportBench } from './import';
+import { runProjectionBench } from './projections';
 import type { BenchResult } from './report';
+import { runStoreBench } from './store';
 
 interface Part {
   readonly name: string;
@@ -14,10 +18,10 @@ interface Part {
 }
 
 const parts: readonly Part[] = [
-  { name: 'store', run: async () => (await import('./store')).runStoreBench() },
-  { name: 'api', run: async () => (await import('./api')).runApiBench() },
-  { name: 'projections', run: async () => (await import('./projections')).runProjectionBench() },
-  { name: 'import', run: async () => (await import('./import')).runImportBench() },
+  { name: 'store', run: () => runStoreBench() },
+  { name: 'api', run: () => runApiBench() },
+  { name: 'projections', run: () => runProjectionBench() },
+  { name: 'import', run: () => runImportBench() },
 ];
 
 const formatNumber = (value: number): string =>
