@@ -31,7 +31,7 @@ describe('disputes', () => {
         },
         decisionContext({ actor: 'bob' }),
       )
-      .then(
+      .thenEvents(
         parseEvent('DisputeRaised', {
           clientId,
           disputeId,
@@ -64,7 +64,7 @@ describe('disputes', () => {
     clientSpec
       .given(...aliceOwns, raised())
       .when(resolve('awarded'), asCarol)
-      .then(
+      .thenEvents(
         parseEvent('DisputeResolved', {
           clientId,
           disputeId,

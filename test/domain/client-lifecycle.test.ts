@@ -22,7 +22,7 @@ describe('registering a client', () => {
     clientSpec
       .given()
       .when({ type: 'RegisterClient', clientId, name: 'Acme Tools', source: 'invoice' })
-      .then(
+      .thenEvents(
         parseEvent('ClientRegistered', {
           clientId,
           name: 'Acme Tools',

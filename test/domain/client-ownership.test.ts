@@ -22,7 +22,9 @@ describe('claiming from the pool', () => {
     clientSpec
       .given(registered())
       .when({ type: 'ClaimClient', clientId }, as('bob'))
-      .then(parseEvent('ClientClaimed', { clientId, ownerId: bob.id, occurredAt: now }));
+      .thenEvents(
+        parseEvent('ClientClaimed', { clientId, ownerId: bob.id, occurredAt: now }),
+      );
   });
 
   it('refuses a client that has an owner: never two owners', () => {
@@ -66,7 +68,9 @@ describe('claiming from the pool', () => {
     clientSpec
       .given(registered())
       .when({ type: 'ClaimClient', clientId }, context)
-      .then(parseEvent('ClientClaimed', { clientId, ownerId: bob.id, occurredAt: now }));
+      .thenEvents(
+        parseEvent('ClientClaimed', { clientId, ownerId: bob.id, occurredAt: now }),
+      );
   });
 
   it('keeps a previous owner from claiming back within the cooldown', () => {
@@ -110,7 +114,7 @@ describe('assigning an owner', () => {
     clientSpec
       .given(registered())
       .when({ type: 'AssignOwner', clientId, ownerId: bob.id }, as('carol'))
-      .then(
+      .thenEvents(
         parseEvent('OwnershipAssigned', {
           clientId,
           ownerId: bob.id,
@@ -164,7 +168,7 @@ describe('releasing to the pool', () => {
     clientSpec
       .given(...aliceOwns)
       .when({ type: 'ReleaseClient', clientId }, as('alice'))
-      .then(
+      .thenEvents(
         parseEvent('ClientReleasedToPool', {
           clientId,
           previousOwnerId: alice.id,

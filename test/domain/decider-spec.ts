@@ -23,7 +23,7 @@ export const deciderSpec = <C, S, E>(decider: Decider<C, S, E>) => ({
       const state = events.reduce(decider.evolve, decider.initial);
       const run = () => decider.decide(command, state, context);
       return {
-        then: (...expected: E[]) => expect(run()).toEqual(expected),
+        thenEvents: (...expected: E[]) => expect(run()).toEqual(expected),
         thenError: (code: string, details?: Record<string, unknown>) => {
           const error = catchError(run);
           expect(error.code).toBe(code);

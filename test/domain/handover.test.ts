@@ -59,7 +59,7 @@ describe('requesting a handover', () => {
     owned
       .given()
       .when(request)
-      .then(
+      .thenEvents(
         parseEvent('HandoverRequested', {
           handoverId,
           clientId,
@@ -110,7 +110,7 @@ describe('approving a handover', () => {
     owned
       .given(requested())
       .when(approve, asCarol)
-      .then(
+      .thenEvents(
         parseEvent('HandoverApproved', {
           handoverId,
           clientId,
@@ -217,6 +217,8 @@ describe('rejecting, cancelling, expiring', () => {
     owned
       .given(requested(alice.id, daysBefore(1)))
       .when(expire, system)
-      .then(parseEvent('HandoverExpired', { handoverId, clientId, occurredAt: now }));
+      .thenEvents(
+        parseEvent('HandoverExpired', { handoverId, clientId, occurredAt: now }),
+      );
   });
 });

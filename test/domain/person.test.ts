@@ -39,7 +39,7 @@ describe('people', () => {
       email: 'alice@example.com',
       role: 'salesperson',
     } as const;
-    personSpec.given().when(add, asAdmin()).then(joined);
+    personSpec.given().when(add, asAdmin()).thenEvents(joined);
     personSpec.given(joined).when(add, asAdmin()).thenError('person.already-registered');
   });
 
@@ -83,7 +83,7 @@ describe('people', () => {
     personSpec
       .given(joined)
       .when(leave, asAdmin())
-      .then(
+      .thenEvents(
         parseEvent('PersonDeparted', {
           personId: alice.id,
           successorId: bob.id,
