@@ -12,6 +12,7 @@ import {
 import { createCommandBus } from './commands';
 import type { Config } from './config';
 import type { CommandBus } from './domain/commands/context';
+import { stream } from './domain/events/primitives';
 import { type DomainSettings, defaultDomainSettings } from './domain/settings';
 import { openEventStore } from './eventstore/open';
 import type { EventStore } from './eventstore/port';
@@ -45,6 +46,17 @@ export interface Runtime {
   /** Stops accepting requests, lets those in flight finish, then closes everything. */
   close(): Promise<void>;
 }
+
+/** A bus that tells the token service at once when a person's role or presence changed. */
+const refreshingTokens = (bus: CommandBus, tokens: TokenService): CommandBus => ({
+  async execute(command, context) {
+    const outcome = await bus.execute(command, context);
+    if (outcome.stream.startsWith(stream.person(''))) {
+      await tokens.refreshPerson(outcome.stream.slice(stream.person('').length));
+    }
+    return outcome;
+  },
+});
 
 const ensureDirectoryOf = (path: string): void => {
   if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
@@ -124,9 +136,12 @@ export const startRuntime = async (
 
     // 2. Commands and tokens.
     const lookup = new ReadModelOwnershipLookup(readModels);
-    const bus = createCommandBus({ store, lookup, settings, logger });
     const tokens = await openTokenService({ store, logger });
     closers.push(() => tokens.close());
+    const bus = refreshingTokens(
+      createCommandBus({ store, lookup, settings, logger }),
+      tokens,
+    );
 
     // 3. An empty ledger gets its first administrator.
     const bootstrapToken = await bootstrapLedger({ bus, tokens, logger });

@@ -41,6 +41,12 @@ export interface TokenService extends Authenticator {
   /** `revoked` is false when the token had been revoked already. */
   revokeToken(tokenId: string, by?: TokenActor): Promise<{ readonly revoked: boolean }>;
   listTokens(): TokenSummary[];
+  /**
+   * Re-reads one person's stream, so that a role change or departure made
+   * in this process applies to their tokens at once, not when the
+   * subscription delivers it.
+   */
+  refreshPerson(personId: string): Promise<void>;
   /** True once any person has joined: the ledger has been set up. */
   hasPeople(): boolean;
   close(): Promise<void>;
@@ -181,6 +187,11 @@ export const openTokenService = async (options: {
             record.revokedAt === null && standing !== undefined && !standing.departed,
         };
       }),
+
+    async refreshPerson(personId) {
+      const standing = await readStandingOf(store, personId);
+      if (standing !== undefined) index.setStanding(personId, standing);
+    },
 
     hasPeople: () => index.peopleCount > 0,
 
