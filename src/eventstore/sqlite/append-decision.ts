@@ -65,17 +65,21 @@ export const decideAppend = (
   return { kind: 'already-written', revision: last.revision, position: last.position };
 };
 
+/** Whether a stream at `current` (undefined: no stream) is where the writer expects. */
+export const expectationHolds = (
+  expected: ExpectedRevision,
+  current: number | undefined,
+): boolean =>
+  expected === 'any' ||
+  (expected === 'no_stream' && current === undefined) ||
+  (expected === 'stream_exists' && current !== undefined) ||
+  expected === current;
+
 const checkExpected = (
   stream: string,
   expected: ExpectedRevision,
   current: number | undefined,
-): AppendDecision => {
-  const matches =
-    expected === 'any' ||
-    (expected === 'no_stream' && current === undefined) ||
-    (expected === 'stream_exists' && current !== undefined) ||
-    expected === current;
-  return matches
+): AppendDecision =>
+  expectationHolds(expected, current)
     ? { kind: 'write' }
     : { kind: 'refused', error: new ConcurrencyError(stream, expected, current) };
-};

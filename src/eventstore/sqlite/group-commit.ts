@@ -6,7 +6,7 @@ import { StoreUnavailableError } from '../errors';
 import type { AppendResult } from '../port';
 import { positionOf } from '../position';
 import type { ValidatedAppend } from '../validate-append';
-import { decideAppend } from './append-decision';
+import { decideAppend, expectationHolds } from './append-decision';
 import type { Statements } from './statements';
 
 type Outcome =
@@ -18,6 +18,10 @@ interface PendingAppend {
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
+
+type GroupWriter = Transaction<
+  (group: readonly PendingAppend[], now: number) => Outcome[]
+>;
 
 /** Counters that show how well appends were grouped. */
 export interface GroupCommitStats {
@@ -32,20 +36,23 @@ export interface GroupCommitStats {
  * Group commit. better-sqlite3 is synchronous, so the cost of an append is the
  * fsync at COMMIT. Appends arriving in the same turn of the event loop wait
  * for `setImmediate` and are written in one transaction: one fsync for all.
- * Each append runs in its own savepoint and is checked against its own
- * expected revision, seeing the appends before it in the group, so one
- * refused append never fails the others.
+ * Each append is checked against its own expected revision, seeing the
+ * appends before it in the group, so one refused append never fails the
+ * others.
+ *
+ * Two passes keep the common case cheap. The fast pass inserts optimistically:
+ * no id lookups, no savepoints. An append whose expected revision does not
+ * hold only reads (is it a retry?), so it never needs undoing. Only an event id
+ * that is already stored makes an insert fail; then the whole transaction
+ * rolls back and the careful pass redoes the group with id lookups and a
+ * savepoint per append.
  */
 export class GroupCommitter {
   readonly stats: GroupCommitStats = { transactions: 0, appends: 0, largestGroup: 0 };
   private queue: PendingAppend[] = [];
   private scheduled = false;
-  private readonly writeOne: Transaction<
-    (append: ValidatedAppend, now: number) => Outcome
-  >;
-  private readonly writeGroup: Transaction<
-    (group: PendingAppend[], now: number) => Outcome[]
-  >;
+  private readonly fastPass: GroupWriter;
+  private readonly carefulPass: GroupWriter;
 
   constructor(
     db: Database,
@@ -53,9 +60,14 @@ export class GroupCommitter {
     private readonly onCommit: () => void,
     private readonly logger: Logger,
   ) {
-    this.writeOne = db.transaction((append, now) => this.write(append, now));
-    this.writeGroup = db.transaction((group, now) =>
-      group.map((pending) => this.attempt(pending.append, now)),
+    const careful = db.transaction((append: ValidatedAppend, now: number) =>
+      this.writeChecked(append, now),
+    );
+    this.fastPass = db.transaction((group, now) =>
+      group.map((pending) => this.writeOptimistic(pending.append, now)),
+    );
+    this.carefulPass = db.transaction((group, now) =>
+      group.map((pending) => attempt(() => careful(pending.append, now))),
     );
   }
 
@@ -77,11 +89,9 @@ export class GroupCommitter {
     if (group.length === 0) return;
 
     let outcomes: Outcome[];
+    const now = Date.now();
     try {
-      outcomes =
-        group.length === 1
-          ? [this.writeOne.immediate(group[0]!.append, Date.now())]
-          : this.writeGroup.immediate(group, Date.now());
+      outcomes = this.write(group, now);
     } catch (error) {
       this.logger.error(
         { err: error, appends: group.length },
@@ -102,18 +112,30 @@ export class GroupCommitter {
     });
   }
 
-  /** One append of a group, in a savepoint that rolls back if it throws. */
-  private attempt(append: ValidatedAppend, now: number): Outcome {
+  private write(group: readonly PendingAppend[], now: number): Outcome[] {
     try {
-      return this.writeOne(append, now);
+      return this.fastPass.immediate(group, now);
     } catch (error) {
-      return { ok: false, error: asStoreError(error) };
+      if (!isUniqueViolation(error)) throw error;
+      return this.carefulPass.immediate(group, now);
     }
   }
 
-  private write(append: ValidatedAppend, now: number): Outcome {
+  private writeOptimistic(append: ValidatedAppend, now: number): Outcome {
+    const current = this.statements.lastRevision.get(append.stream);
+    if (!expectationHolds(append.expectedRevision, current)) {
+      return this.writeChecked(append, now, current);
+    }
+    return this.insert(append, current, now);
+  }
+
+  /** Looks the batch's ids up first: a retry is answered, not written. */
+  private writeChecked(
+    append: ValidatedAppend,
+    now: number,
+    current = this.statements.lastRevision.get(append.stream),
+  ): Outcome {
     const { stream, events, expectedRevision } = append;
-    const current = this.statements.lastRevision.get(stream);
     const withIds = events.some((event) => event.id !== undefined);
     const stored = withIds
       ? events.map((event) =>
@@ -122,21 +144,26 @@ export class GroupCommitter {
       : [];
     const decision = decideAppend(stream, expectedRevision, current, stored);
     if (decision.kind === 'refused') return { ok: false, error: decision.error };
-    if (decision.kind === 'already-written') {
-      const { revision, position } = decision;
-      return {
-        ok: true,
-        result: { nextExpectedRevision: revision, position: positionOf(position) },
-      };
-    }
+    if (decision.kind === 'write') return this.insert(append, current, now);
+    const result = {
+      nextExpectedRevision: decision.revision,
+      position: positionOf(decision.position),
+    };
+    return { ok: true, result };
+  }
 
+  private insert(
+    append: ValidatedAppend,
+    current: number | undefined,
+    now: number,
+  ): Outcome {
     let revision = current ?? -1;
     let position = 0;
-    for (const event of events) {
+    for (const event of append.events) {
       revision += 1;
       const row = this.statements.insert.run(
         event.id ?? randomUUID(),
-        stream,
+        append.stream,
         revision,
         event.type,
         event.data,
@@ -145,12 +172,22 @@ export class GroupCommitter {
       );
       position = Number(row.lastInsertRowid);
     }
-    return {
-      ok: true,
-      result: { nextExpectedRevision: revision, position: positionOf(position) },
-    };
+    const result = { nextExpectedRevision: revision, position: positionOf(position) };
+    return { ok: true, result };
   }
 }
+
+/** Runs one append of the careful pass; its savepoint rolls back if it throws. */
+const attempt = (write: () => Outcome): Outcome => {
+  try {
+    return write();
+  } catch (error) {
+    return { ok: false, error: asStoreError(error) };
+  }
+};
+
+const isUniqueViolation = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 const asStoreError = (error: unknown): unknown =>
   isCustodyError(error)

@@ -1,31 +1,36 @@
 import type { EventFilter, JsonObject, RecordedEvent } from '../port';
 import { positionOf } from '../position';
 
-/** An `events` row as SQLite returns it; data and metadata still JSON text. */
-export interface EventRow {
-  readonly position: number;
-  readonly id: string;
-  readonly stream: string;
-  readonly revision: number;
-  readonly type: string;
-  readonly data: string;
-  readonly metadata: string;
-  readonly recorded_at: number;
-}
+/**
+ * An `events` row as SQLite returns it in raw mode, data and metadata still
+ * JSON text. Raw mode (arrays, not objects) reads the log markedly faster.
+ */
+export type EventRow = readonly [
+  position: number,
+  id: string,
+  stream: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: number,
+];
 
 export const eventColumns =
   'position, id, stream, revision, type, data, metadata, recorded_at';
 
+export const rowPosition = (row: EventRow): number => row[0];
+
 /** Parses the row's JSON, once, when the event is about to be handed out. */
 export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
-  id: row.id,
-  stream: row.stream,
-  revision: row.revision,
-  position: positionOf(row.position),
-  type: row.type,
-  data: JSON.parse(row.data) as JsonObject,
-  metadata: JSON.parse(row.metadata) as JsonObject,
-  recordedAt: new Date(row.recorded_at),
+  id: row[1],
+  stream: row[2],
+  revision: row[3],
+  position: positionOf(row[0]),
+  type: row[4],
+  data: JSON.parse(row[5]) as JsonObject,
+  metadata: JSON.parse(row[6]) as JsonObject,
+  recordedAt: new Date(row[7]),
 });
 
 /**
@@ -40,6 +45,6 @@ export const rowFilter = (
   const types = filter?.eventTypePrefixes;
   if (streams === undefined && types === undefined) return undefined;
   return (row) =>
-    (streams === undefined || streams.some((prefix) => row.stream.startsWith(prefix))) &&
-    (types === undefined || types.some((prefix) => row.type.startsWith(prefix)));
+    (streams === undefined || streams.some((prefix) => row[2].startsWith(prefix))) &&
+    (types === undefined || types.some((prefix) => row[4].startsWith(prefix)));
 };

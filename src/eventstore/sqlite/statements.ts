@@ -29,21 +29,24 @@ export const prepareStatements = (db: Database): Statements => ({
     `INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ),
-  streamForwards: db.prepare(
-    `SELECT ${eventColumns} FROM events WHERE stream = ? AND revision >= ?
-     ORDER BY revision LIMIT ?`,
+  streamForwards: readRows(
+    db,
+    'WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
   ),
-  streamBackwards: db.prepare(
-    `SELECT ${eventColumns} FROM events WHERE stream = ? AND revision <= ?
-     ORDER BY revision DESC LIMIT ?`,
+  streamBackwards: readRows(
+    db,
+    'WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
   ),
-  allForwards: db.prepare(
-    `SELECT ${eventColumns} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
-  ),
-  allBackwards: db.prepare(
-    `SELECT ${eventColumns} FROM events WHERE position <= ?
-     ORDER BY position DESC LIMIT ?`,
-  ),
+  allForwards: readRows(db, 'WHERE position >= ? ORDER BY position LIMIT ?'),
+  allBackwards: readRows(db, 'WHERE position <= ? ORDER BY position DESC LIMIT ?'),
   head: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
   dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
 });
+
+const readRows = <Parameters extends unknown[]>(
+  db: Database,
+  where: string,
+): Statement<Parameters, EventRow> =>
+  db
+    .prepare<Parameters, EventRow>(`SELECT ${eventColumns} FROM events ${where}`)
+    .raw() as unknown as Statement<Parameters, EventRow>;

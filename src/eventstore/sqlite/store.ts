@@ -17,7 +17,7 @@ import { positionOf } from '../position';
 import { validateAppend } from '../validate-append';
 import { CommitSignal } from './commit-signal';
 import { type GroupCommitStats, GroupCommitter } from './group-commit';
-import { rowFilter, toRecordedEvent } from './rows';
+import { rowFilter, rowPosition, toRecordedEvent } from './rows';
 import { prepareStatements, type Statements } from './statements';
 import { SqliteSubscription } from './subscription';
 
@@ -111,7 +111,7 @@ export class SqliteEventStore implements EventStore {
       const tail = rows.at(-1);
       if (rows.length < limit || tail === undefined) return;
       remaining -= rows.length;
-      next = forwards ? tail.position + 1 : tail.position - 1;
+      next = forwards ? rowPosition(tail) + 1 : rowPosition(tail) - 1;
     }
   }
 

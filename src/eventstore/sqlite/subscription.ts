@@ -1,6 +1,6 @@
 import type { Subscription, SubscriptionMessage } from '../port';
 import type { CommitSignal } from './commit-signal';
-import { type EventRow, toRecordedEvent } from './rows';
+import { type EventRow, rowPosition, toRecordedEvent } from './rows';
 
 export interface SubscriptionSource {
   readonly signal: CommitSignal;
@@ -50,7 +50,7 @@ export class SqliteSubscription implements Subscription {
         this.seenGeneration = signal.generation;
         const rows = readPage(after + 1, pageSize);
         for (const row of rows) {
-          after = row.position;
+          after = rowPosition(row);
           if (filter && !filter(row)) continue;
           yield { kind: 'event', event: toRecordedEvent(row) };
           if (this.closed) return;
