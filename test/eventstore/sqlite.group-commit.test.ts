@@ -82,6 +82,36 @@ describe('embedded store group commit', () => {
     expect(await store.headPosition()).toEqual({ commit: 4n, prepare: 4n });
   });
 
+  it('redoes a group carefully when a batch repeats stored ids, failing only that one', async () => {
+    const stored = [event(0)];
+    const original = await store.append('orders-1', stored);
+    const outcomes = await Promise.allSettled([
+      store.append('orders-2', [event(1)]),
+      store.append('orders-1', stored),
+      store.append('orders-3', stored),
+      store.append('orders-2', [event(2)], { expectedRevision: 0 }),
+    ]);
+    expect(store.stats.transactions).toBe(2);
+    expect(outcomes).toEqual([
+      {
+        status: 'fulfilled',
+        value: expect.objectContaining({ nextExpectedRevision: 0 }),
+      },
+      { status: 'fulfilled', value: original },
+      {
+        status: 'rejected',
+        reason: expect.objectContaining({ code: 'store.duplicate-event-id' }),
+      },
+      {
+        status: 'fulfilled',
+        value: expect.objectContaining({ nextExpectedRevision: 1 }),
+      },
+    ]);
+    expect(await store.streamRevision('orders-1')).toBe(0);
+    expect(await store.streamRevision('orders-3')).toBeUndefined();
+    expect(await store.headPosition()).toEqual({ commit: 3n, prepare: 3n });
+  });
+
   it('writes appends already accepted when closing, and refuses appends after', async () => {
     const pending = store.append('late', [event()]);
     await store.close();
