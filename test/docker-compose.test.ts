@@ -149,7 +149,7 @@ describe('docker-compose.yml: cluster profile', () => {
     }
   });
 
-  it('advertises to clients the host port each node is published on: 2111, 2112, 2113', () => {
+  it('advertises to clients the host port of each node: 2111, 2112, 2113', () => {
     const published = clusterNodes.map((name) => {
       const [mapping] = ports(name);
       expect(mapping?.container).toBe(2113);

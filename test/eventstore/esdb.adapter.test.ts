@@ -303,7 +303,7 @@ const tags = (list: readonly RecordedEvent[]) =>
   list.map((e) => `${e.stream}@${e.revision}`);
 
 describe('EsdbEventStore appends', () => {
-  it('sends one appendToStream with our ids and the mapped expected revision', async () => {
+  it('sends one appendToStream with our ids and mapped expected revision', async () => {
     const { fake, store } = setup();
     const batch = events(3);
     const result = await store.append('client-1', batch, {
@@ -340,7 +340,7 @@ describe('EsdbEventStore appends', () => {
     expect(again).toEqual(first);
   });
 
-  it('reports a wrong expected revision as a ConcurrencyError with the actual one', async () => {
+  it('reports a wrong expected revision as ConcurrencyError with the actual', async () => {
     const { store } = setup();
     await store.append('client-3', events(2));
     const failure = store.append('client-3', events(1), {
@@ -354,7 +354,7 @@ describe('EsdbEventStore appends', () => {
 });
 
 describe('EsdbEventStore reads', () => {
-  it('reads a stream both ways and reports a missing one as StreamNotFoundError', async () => {
+  it('reads a stream both ways; a missing one is StreamNotFoundError', async () => {
     const { store } = setup();
     await store.append('client-1', events(5));
     const revisions = (list: RecordedEvent[]) => list.map((e) => e.revision);
@@ -411,7 +411,7 @@ describe('EsdbEventStore reads', () => {
     expect(await store.headPosition()).toEqual(result.position);
   });
 
-  it('fails the health check with StoreUnavailableError when the server is down', async () => {
+  it('fails the health check with StoreUnavailableError when down', async () => {
     const { fake, store } = setup();
     await expect(store.checkHealth()).resolves.toBeUndefined();
     fake.healthy = false;
@@ -441,7 +441,7 @@ const eventCount = (n: number) => (messages: SubscriptionMessage[]) =>
   messages.filter((m) => m.kind === 'event').length >= n;
 
 describe('EsdbEventStore subscriptions', () => {
-  it('replays, says caught-up once after the history, then delivers live events', async () => {
+  it('replays, says caught-up once after the history, then goes live', async () => {
     const { fake, store } = setup();
     await store.append('client-1', events(3));
     const subscription = store.subscribeToAll({ from: 'start' });
@@ -483,7 +483,7 @@ describe('EsdbEventStore subscriptions', () => {
     expect(messages.at(-1)).toEqual({ kind: 'caught-up' });
   });
 
-  it('says caught-up after passing the start-time head when the server never does', async () => {
+  it('says caught-up past the start-time head if the server never does', async () => {
     const { fake, store } = setup();
     fake.sendCaughtUp = false;
     await store.append('client-1', events(2));
@@ -493,7 +493,7 @@ describe('EsdbEventStore subscriptions', () => {
     expect(describeMessages(messages)).toEqual(['client-1@0', 'client-1@1', 'caught-up']);
   });
 
-  it('from the end: caught up at once, then only new events, resuming from the head', async () => {
+  it('from the end: caught up at once, then only new events, from the head', async () => {
     const { fake, store } = setup();
     await store.append('client-1', events(2));
     const subscription = store.subscribeToAll({ from: 'end' });

@@ -97,7 +97,7 @@ describe('translating client errors', () => {
     expect(translated).toMatchObject({ code: 'store.access-denied' });
   });
 
-  it('maps a follower refusing a write to a retryable unavailability naming the leader', () => {
+  it('maps a follower refusing a write to unavailability naming the leader', () => {
     const error = convertToCommandError(
       serviceError(status.NOT_FOUND, {
         exception: 'not-leader',

@@ -97,9 +97,11 @@ export class EsdbEventStore implements EventStore {
           position: fromEsdbPosition(result.position),
         };
       }
-      // The server acknowledges an idempotent retry without a position, since
-      // it wrote nothing. The original position is that of the batch's last
-      // event, found by its id at or just before the revision reported.
+      // An idempotent retry writes nothing, and the server may acknowledge it
+      // without a position (it looks the original up in its index and sends
+      // none when that fails; older servers never send one). The original
+      // position is that of the batch's last event: read it back, found by
+      // its id at or just before the revision reported.
       return await this.#recoverAppend(
         valid.stream,
         result.nextExpectedRevision,

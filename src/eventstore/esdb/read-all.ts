@@ -99,7 +99,7 @@ const recordAt = async (
 
 const samePosition = (a: Position, b: Position): boolean => comparePositions(a, b) === 0;
 
-/** Custody's events only: system records are skipped, unreadable ones logged and skipped. */
+/** Custody's events only: system records skipped, unreadable ones logged and skipped. */
 const readable = (
   resolved: AllStreamResolvedEvent,
   logger: Logger,
