@@ -49,8 +49,12 @@ export const handlePersonCommand = async (
  * recorded, does not decide it again, and hands off the remaining clients
  * (each hand-off's event id derives from the command id and the client
  * stream, so clients already handed off are recognised, not moved twice).
- * Known gap: a client the read model does not show yet (claimed moments
- * before) is not found here; it keeps its departed owner until reassigned.
+ * The successor's clients are looked at too, so that a repeat of the
+ * command finds the hand-offs it made and answers as the first time; a
+ * repeat without a successor can only report the clients the read model
+ * still shows. Known gap: a client the read model does not show yet
+ * (claimed moments before) is not found here; it keeps its departed owner
+ * until reassigned.
  */
 const handOffClients = async (
   run: CommandRun,
@@ -66,8 +70,12 @@ const handOffClients = async (
     recordedBy: run.context.actor?.personId ?? null,
     occurredAt: departed.data.occurredAt,
   };
+  const candidates = new Set(await run.lookup.clientsOwnedBy(personId));
+  if (departure.successorId !== null)
+    for (const id of await run.lookup.clientsOwnedBy(departure.successorId))
+      candidates.add(id);
   const results: StepResult[] = [];
-  for (const clientId of await run.lookup.clientsOwnedBy(personId)) {
+  for (const clientId of [...candidates].sort()) {
     const result = await runStep(run, {
       ...clientFolder,
       stream: stream.client(clientId),

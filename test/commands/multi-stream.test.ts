@@ -42,9 +42,10 @@ describe('recording a departure', () => {
   it('hands every client of the departed person to the successor', async () => {
     fixture = await openFixture();
     await seed();
+    const ctx = context('ada');
     const outcome = await fixture.bus.execute(
       { type: 'RecordDeparture', personId: alice.id, successorId: bob.id },
-      context('ada'),
+      ctx,
     );
     expect(outcome.stream).toBe(stream.person(alice.id));
     expect(outcome.events.map((event) => event.type)).toEqual([
@@ -64,6 +65,11 @@ describe('recording a departure', () => {
       reason: 'departure',
       approvedBy: people.ada.id,
     });
+    const again = await fixture.bus.execute(
+      { type: 'RecordDeparture', personId: alice.id, successorId: bob.id },
+      ctx,
+    );
+    expect(again).toEqual({ ...outcome, replayed: true });
     const claim = await fixture.refusal(
       { type: 'ClaimClient', clientId: clients[0]! },
       context('alice'),
