@@ -250,6 +250,7 @@ class FakeEsdb {
     );
     setImmediate(() => {
       this.subscriptions.push(subscription);
+      subscription.emit('confirmation');
       for (const record of history) subscription.write({ event: record });
       if (this.sendCaughtUp) subscription.write(caughtUpMarker);
     });
@@ -279,18 +280,19 @@ const events = (count: number, type = 'ThingHappened'): NewEvent[] =>
 
 const quietLogger = () => {
   const warn = jest.fn();
-  const logger = { warn, info: jest.fn(), error: jest.fn(), debug: jest.fn() };
-  return { warn, logger: logger as unknown as import('pino').Logger };
+  const info = jest.fn();
+  const logger = { warn, info, error: jest.fn(), debug: jest.fn() };
+  return { warn, info, logger: logger as unknown as import('pino').Logger };
 };
 
 const setup = () => {
   const fake = new FakeEsdb();
-  const { warn, logger } = quietLogger();
+  const { warn, info, logger } = quietLogger();
   const store = new EsdbEventStore(fake.client, {
     logger,
     retry: { initialDelayMs: 1, maxDelayMs: 5 },
   });
-  return { fake, store, warn };
+  return { fake, store, warn, info };
 };
 
 const collect = async (iterable: AsyncIterable<RecordedEvent>) => {
@@ -525,7 +527,7 @@ describe('EsdbEventStore subscriptions', () => {
   });
 
   it('resubscribes after the last delivered event when the stream fails', async () => {
-    const { fake, store, warn } = setup();
+    const { fake, store, warn, info } = setup();
     await store.append('client-1', events(2));
     const subscription = store.subscribeToAll();
     const received = take(subscription, eventCount(4));
@@ -550,6 +552,7 @@ describe('EsdbEventStore subscriptions', () => {
       expect.objectContaining({ attempt: 1, err: expect.any(StoreUnavailableError) }),
       'subscription to $all dropped; resubscribing',
     );
+    expect(info).toHaveBeenCalledWith({ attempts: 1 }, 'subscription to $all resumed');
   });
 
   it('ends iteration on close and closes open subscriptions with the store', async () => {

@@ -165,13 +165,18 @@ export class EsdbSubscription implements Subscription {
         this.#onData(subscription, resolved),
       )
       .on('caughtUp', () => this.#onServerCaughtUp(subscription))
-      .on('confirmation', () => {
-        this.#attempt = 0;
-      })
+      .on('confirmation', () => this.#onConfirmed())
       .on('error', (error: Error) => this.#onBroken(subscription, error))
       .on('end', () =>
         this.#onBroken(subscription, new Error('The server ended the subscription')),
       );
+  }
+
+  #onConfirmed(): void {
+    if (this.#attempt > 0) {
+      this.#logger.info({ attempts: this.#attempt }, 'subscription to $all resumed');
+    }
+    this.#attempt = 0;
   }
 
   #onData(subscription: AllStreamSubscription, resolved: AllStreamResolvedEvent): void {
