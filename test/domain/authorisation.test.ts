@@ -184,4 +184,14 @@ describe('interactions are logged by those who took part', () => {
       authorise(contact([people.bob.id]), null, 'import', { client: alicesClient }),
     ).not.toThrow();
   });
+
+  it('imports are authorised as the operator, whoever they name as actor', () => {
+    const quote = { type: 'IssueQuote', clientId, amount: 1, currency: 'EUR' } as const;
+    const facts = { client: alicesClient };
+    expect(() => authorise(quote, actor('bob'), 'import', facts)).not.toThrow();
+    const claim = { type: 'ClaimClient', clientId } as const;
+    expect(refusal(() => authorise(claim, actor('bob'), 'import', facts))).toBe(
+      'auth.forbidden',
+    );
+  });
 });
