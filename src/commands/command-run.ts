@@ -1,5 +1,4 @@
-import type { Actor, DecisionContext } from '../domain/client/decision-context';
-import type { CommandContext } from '../domain/commands/context';
+import type { DecisionContext } from '../domain/client/decision-context';
 import type { OwnershipLookup } from '../domain/commands/lookups';
 import { type PersonEvent, stream } from '../domain/events';
 import {
@@ -37,8 +36,6 @@ export const loadPerson = async (
       evolve: (state, event) => evolvePerson(state, event as PersonEvent),
     })
   ).state;
-
-export const actorOf = (context: CommandContext): Actor | null => context.actor;
 
 /** Loads the facts a decision needs and wraps them with the clock and settings. */
 export const decisionContext = async (

@@ -16,10 +16,10 @@ import { type Folder, type LoadedStream, loadStream } from './loaded-stream';
 
 /** What one command wrote to (or had already written to) one stream. */
 export interface StepResult<S = unknown> {
-  /** The stream's state as loaded before deciding (including the command's events on a replay). */
+  /** The stream's state before deciding; on a replay it includes the command's events. */
   readonly loaded: S;
   readonly stream: string;
-  /** The revision of the command's last event in this stream (the stream's, when none). */
+  /** Revision of the command's last event here (the stream's, when it wrote none). */
   readonly revision: number | undefined;
   readonly position: Position | undefined;
   readonly events: readonly (CustodyEvent & { readonly id: string })[];
@@ -151,6 +151,6 @@ const preconditionFailed = (
 ) =>
   domainError(
     'precondition.failed',
-    `Stream ${stream} is at ${current === undefined ? 'no revision' : `revision ${current}`}, not ${pinned}`,
+    `Stream ${stream} is at ${current === undefined ? 'no revision' : current}, not ${pinned}`,
     { details: { stream, expectedRevision: pinned, currentRevision: current ?? null } },
   );

@@ -18,7 +18,7 @@ import type { HandoverState } from './handover/state';
  * colleague's client behind their back; pool clients are claimed first.
  */
 
-/** A role, or the system acting without a person: `system` (policy, first start) or `import`. */
+/** A role, or no person: `system` (policy, first start) or `import` (the operator). */
 export type Party = Role | 'system' | 'import';
 
 export interface MatrixEntry {
@@ -65,7 +65,9 @@ export const authorisationMatrix: Readonly<Record<Party, MatrixEntry>> = {
       'RequestHandover',
       'CancelHandover',
     ],
-    rule: 'Acts on own clients only; logs interactions they took part in; claims within the cap; cancels own handover requests',
+    rule:
+      'Own clients only; logs interactions they took part in; claims within the cap; ' +
+      'cancels own handover requests',
   },
   manager: {
     commands: clientWork,
@@ -82,7 +84,9 @@ export const authorisationMatrix: Readonly<Record<Party, MatrixEntry>> = {
   },
   system: {
     commands: ['ReleaseNeglectedClient', 'ExpireHandover', 'AddPerson'],
-    rule: 'The pool policy releases neglected clients and expires handovers; first start adds the first person',
+    rule:
+      'The pool policy releases neglected clients and expires handovers; ' +
+      'first start adds the first person',
   },
   import: {
     commands: [
@@ -113,7 +117,7 @@ export interface AuthorisationFacts {
   readonly handover?: HandoverState;
 }
 
-/** The first stage alone: may this role run this command at all? Throws `auth.forbidden`. */
+/** The first stage alone: may this role run this command at all? (`auth.forbidden`) */
 export const authoriseRole = (
   command: Command,
   actor: Actor | null,

@@ -71,7 +71,7 @@ const assertClaimBackAllowed = (
   if (context.now.getTime() < allowedFrom)
     throw domainError(
       'pool.claim-back-cooldown',
-      `You released this client; you may claim it back from ${new Date(allowedFrom).toISOString()}`,
+      `You released this client; claim it back from ${new Date(allowedFrom).toISOString()}`,
       {
         details: {
           releasedAt: release.at,

@@ -52,7 +52,7 @@ export type ClientCommand = Extract<
 export const isClientCommand = (command: Command): command is ClientCommand =>
   (clientCommandTypes as readonly string[]).includes(command.type);
 
-/** The client decider: the events a command yields on the client's stream, or a domain error. */
+/** The client decider: the events a command yields on the client's stream, or an error. */
 export const decideClient = (
   command: ClientCommand,
   state: ClientState,

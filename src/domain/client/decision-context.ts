@@ -26,7 +26,7 @@ export type IdPurpose =
 export interface DecisionContext {
   readonly now: Date;
   readonly settings: DomainSettings;
-  /** `null` for the system (the pool policy, first start, imports run by the operator). */
+  /** `null` for the system (the pool policy, first start, operator imports). */
   readonly actor: Actor | null;
   readonly source: EventSource;
   /** Lifts the interaction age limit; set only for an authorised historical import. */
