@@ -421,17 +421,30 @@ describe('EsdbEventStore reads', () => {
   });
 });
 
-/** Reads messages until `done` says stop. */
+/** Reads messages until `done` says stop; `into` shows them as they arrive. */
 const take = async (
   subscription: AsyncIterable<SubscriptionMessage>,
   done: (messages: SubscriptionMessage[]) => boolean,
+  into: SubscriptionMessage[] = [],
 ): Promise<SubscriptionMessage[]> => {
-  const messages: SubscriptionMessage[] = [];
   for await (const message of subscription) {
-    messages.push(message);
-    if (done(messages)) break;
+    into.push(message);
+    if (done(into)) break;
   }
-  return messages;
+  return into;
+};
+
+/**
+ * Lets the adapter's asynchronous steps run until `condition` holds, so a
+ * test acts at a known point (say, once the subscription is registered)
+ * instead of after a guessed delay.
+ */
+const until = async (condition: () => boolean): Promise<void> => {
+  for (let turn = 0; turn < 10_000; turn += 1) {
+    if (condition()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('the condition never held');
 };
 
 const describeMessages = (messages: SubscriptionMessage[]) =>
@@ -448,7 +461,7 @@ describe('EsdbEventStore subscriptions', () => {
     await store.append('client-1', events(3));
     const subscription = store.subscribeToAll({ from: 'start' });
     const received = take(subscription, eventCount(5));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => fake.subscriptions.length === 1);
     await store.append('client-2', events(2));
     expect(describeMessages(await received)).toEqual([
       'client-1@0',
@@ -500,7 +513,7 @@ describe('EsdbEventStore subscriptions', () => {
     await store.append('client-1', events(2));
     const subscription = store.subscribeToAll({ from: 'end' });
     const received = take(subscription, eventCount(1));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => fake.subscriptions.length === 1);
     await store.append('client-1', events(1));
     expect(describeMessages(await received)).toEqual(['caught-up', 'client-1@2']);
     expect(fake.subscriptions[0]!.options.fromPosition).toEqual(fake.log[3]!.position);
@@ -530,8 +543,9 @@ describe('EsdbEventStore subscriptions', () => {
     const { fake, store, warn, info } = setup();
     await store.append('client-1', events(2));
     const subscription = store.subscribeToAll();
-    const received = take(subscription, eventCount(4));
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const seen: SubscriptionMessage[] = [];
+    const received = take(subscription, eventCount(4), seen);
+    await until(() => seen.some((message) => message.kind === 'caught-up'));
     const first = fake.subscriptions[0]!;
     first.emit('error', new UnavailableError(undefined, 'connection reset'));
     await store.append('client-1', events(2));
@@ -566,8 +580,9 @@ describe('EsdbEventStore subscriptions', () => {
     expect(messages).toEqual([{ kind: 'caught-up' }]);
 
     const open = store.subscribeToAll();
-    const pending = take(open, () => false);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const seen: SubscriptionMessage[] = [];
+    const pending = take(open, () => false, seen);
+    await until(() => seen.length === 1);
     await store.close();
     expect(await pending).toEqual([{ kind: 'caught-up' }]);
     expect(fake.disposed).toBe(true);
