@@ -1,8 +1,8 @@
 import type { LedgerEvent } from '../src/domain/events/catalogue';
 import {
-  clientKeyOf,
   formatPositionOf,
   instantMs,
+  noKeys,
   type ProjectionDefinition,
   recordedMs,
 } from './definition';
@@ -90,7 +90,17 @@ export const ownershipHistoryProjection: ProjectionDefinition<OwnershipHistory> 
   name: 'ownership-history',
   version: 1,
   settingsKey: '',
-  keysOf: clientKeyOf,
+  keysOf(event) {
+    switch (event.type) {
+      case 'OwnershipAssigned':
+      case 'OwnershipTransferred':
+      case 'ClientReleasedToPool':
+      case 'ClientClaimed':
+        return [event.data.clientId];
+      default:
+        return noKeys;
+    }
+  },
   evolve(history, event, clientId) {
     const last = history?.changes.at(-1);
     const change = ownershipChangeOf(event, last ? last.ownerId : null);

@@ -1,4 +1,4 @@
-import { clientKeyOf, instantMs, type ProjectionDefinition } from './definition';
+import { instantMs, noKeys, type ProjectionDefinition } from './definition';
 
 export type QuoteStatus = 'open' | 'accepted' | 'lost';
 
@@ -23,7 +23,17 @@ export const quotesProjection: ProjectionDefinition<ClientQuotes> = {
   name: 'quotes',
   version: 1,
   settingsKey: '',
-  keysOf: clientKeyOf,
+  keysOf(event) {
+    switch (event.type) {
+      case 'QuoteIssued':
+      case 'QuoteRevised':
+      case 'QuoteAccepted':
+      case 'QuoteLost':
+        return [event.data.clientId];
+      default:
+        return noKeys;
+    }
+  },
   evolve(client, event, clientId) {
     switch (event.type) {
       case 'QuoteIssued': {

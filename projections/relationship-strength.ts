@@ -1,6 +1,6 @@
 import type { StrengthModel } from '../src/domain/settings';
-import { clientKeyOf, type ProjectionDefinition } from './definition';
-import { contributionsOf, decay } from './strength-model';
+import { noKeys, type ProjectionDefinition } from './definition';
+import { contributionOf, decay } from './strength-model';
 
 /** One (person, client) relationship. Instants are epoch milliseconds. */
 export interface PairStrength {
@@ -88,14 +88,31 @@ export const relationshipStrengthProjection = (
     reciprocity: model.reciprocity,
     halfLifeDays: model.halfLifeDays,
   }),
-  keysOf: clientKeyOf,
+  keysOf(event) {
+    switch (event.type) {
+      case 'ContactLogged':
+      case 'VisitLogged':
+      case 'QuoteIssued':
+      case 'QuoteAccepted':
+        return [event.data.clientId];
+      default:
+        return noKeys;
+    }
+  },
   evolve(client, event, clientId) {
-    const contributions = contributionsOf(event, model);
-    if (contributions.length === 0) return client;
+    const contribution = contributionOf(event, model);
+    if (!contribution) return client;
     const next = client ?? { clientId, people: {} };
-    for (const { personId, weight, at } of contributions) {
-      const pair = next.people[personId] ?? emptyPair(personId);
-      next.people[personId] = pair;
+    const { people, weight, at } = contribution;
+    for (let index = 0; index < people.length; index += 1) {
+      const personId = people[index]!;
+      // A person named twice in one interaction counts once.
+      if (index > 0 && people.indexOf(personId) < index) continue;
+      let pair = next.people[personId];
+      if (!pair) {
+        pair = emptyPair(personId);
+        next.people[personId] = pair;
+      }
       addInteraction(pair, at, weight, model);
     }
     return next;

@@ -22,42 +22,61 @@ export interface Contribution {
 const reciprocal = (weight: number, clientInitiated: boolean, model: StrengthModel) =>
   clientInitiated ? weight * model.reciprocity : weight;
 
-const shared = (participants: readonly string[], weight: number, at: number) =>
-  [...new Set(participants)].map((personId) => ({ personId, weight, at }));
+/** One interaction's weight, shared by each person named (duplicates possible). */
+export interface Interaction {
+  readonly people: readonly string[];
+  readonly weight: number;
+  readonly at: number;
+}
 
-/** What an event adds to which relationships; empty for events that add nothing. */
+/** What an event adds, and to whom; `undefined` for events that add nothing. */
+export const contributionOf = (
+  event: LedgerEvent,
+  model: StrengthModel,
+): Interaction | undefined => {
+  switch (event.type) {
+    case 'ContactLogged':
+      return {
+        people: event.data.participants,
+        weight: reciprocal(
+          model.weights[event.data.channel],
+          event.data.clientInitiated,
+          model,
+        ),
+        at: instantMs(event.data.occurredAt),
+      };
+    case 'VisitLogged':
+      return {
+        people: event.data.participants,
+        weight: reciprocal(model.weights.visit, event.data.clientInitiated, model),
+        at: instantMs(event.data.occurredAt),
+      };
+    case 'QuoteIssued':
+      return {
+        people: [event.data.issuedBy],
+        weight: model.weights.quoteIssued,
+        at: instantMs(event.data.occurredAt),
+      };
+    case 'QuoteAccepted':
+      return {
+        people: [event.data.issuedBy],
+        weight: model.weights.quoteAccepted,
+        at: instantMs(event.data.occurredAt),
+      };
+    default:
+      return undefined;
+  }
+};
+
+/** What an event adds to which relationships, one entry per person; empty for none. */
 export const contributionsOf = (
   event: LedgerEvent,
   model: StrengthModel,
 ): readonly Contribution[] => {
-  switch (event.type) {
-    case 'ContactLogged': {
-      const weight = reciprocal(
-        model.weights[event.data.channel],
-        event.data.clientInitiated,
-        model,
-      );
-      return shared(event.data.participants, weight, instantMs(event.data.occurredAt));
-    }
-    case 'VisitLogged': {
-      const weight = reciprocal(model.weights.visit, event.data.clientInitiated, model);
-      return shared(event.data.participants, weight, instantMs(event.data.occurredAt));
-    }
-    case 'QuoteIssued':
-      return shared(
-        [event.data.issuedBy],
-        model.weights.quoteIssued,
-        instantMs(event.data.occurredAt),
-      );
-    case 'QuoteAccepted':
-      return shared(
-        [event.data.issuedBy],
-        model.weights.quoteAccepted,
-        instantMs(event.data.occurredAt),
-      );
-    default:
-      return [];
-  }
+  const interaction = contributionOf(event, model);
+  if (!interaction) return [];
+  const { weight, at } = interaction;
+  return [...new Set(interaction.people)].map((personId) => ({ personId, weight, at }));
 };
 
 /** `2^(-elapsed / H)` for an elapsed time in milliseconds. */

@@ -13,6 +13,8 @@ export class RunningProjection {
   private dirty = new Set<string>();
   position: Position | undefined;
   events = 0;
+  /** Set after a restore: events up to here are already folded in. */
+  private skipThrough: Position | undefined;
 
   constructor(readonly definition: ProjectionDefinition<unknown>) {}
 
@@ -23,6 +25,7 @@ export class RunningProjection {
   restore(checkpoint: StoredCheckpoint, entities: Map<string, unknown>): void {
     this.entities = entities;
     this.position = checkpoint.position;
+    this.skipThrough = checkpoint.position;
     this.events = checkpoint.events;
   }
 
@@ -30,22 +33,29 @@ export class RunningProjection {
     this.entities = new Map();
     this.dirty = new Set();
     this.position = undefined;
+    this.skipThrough = undefined;
     this.events = 0;
   }
 
   /** Folds the event in, unless this projection already has (it resumed further on). */
   apply(event: LedgerEvent | undefined, position: Position): void {
-    if (this.position && comparePositions(position, this.position) <= 0) return;
+    if (this.skipThrough) {
+      // Another projection resumed from further back; this one waits for its own point.
+      if (comparePositions(position, this.skipThrough) <= 0) return;
+      this.skipThrough = undefined;
+    }
     this.position = position;
     if (!event) return;
     const keys = this.definition.keysOf(event);
     if (keys.length === 0) return;
     this.events += 1;
     for (const key of keys) {
-      const next = this.definition.evolve(this.entities.get(key), event, key);
+      const entity = this.entities.get(key);
+      const next = this.definition.evolve(entity, event, key);
       if (next === undefined) {
-        if (!this.entities.delete(key)) continue;
-      } else {
+        if (entity === undefined) continue;
+        this.entities.delete(key);
+      } else if (next !== entity) {
         this.entities.set(key, next);
       }
       this.dirty.add(key);
