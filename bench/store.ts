@@ -183,14 +183,16 @@ export async function runStoreBench(
         against: 'raw better-sqlite3, one transaction per event',
       },
       {
-        label: `embedded store, ${appenders} concurrent appenders (${concurrentTotal} events, ${grouping.transactions} transactions)`,
+        label:
+          `embedded store, ${appenders} concurrent appenders ` +
+          `(${concurrentTotal} events, ${grouping.transactions} transactions)`,
         value: concurrentRate,
         unit: 'events/s',
         ratio: concurrentRate / sequentialRate,
         against: 'embedded store, sequential single-event appends',
       },
       {
-        label: `embedded store, readAll with JSON parsing (${read.count} events, median of 3)`,
+        label: `embedded store, readAll with JSON parsing (${read.count} events, median)`,
         value: readRate,
         unit: 'events/s',
       },

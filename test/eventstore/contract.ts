@@ -177,7 +177,7 @@ export function describeEventStoreContract(
         expect(await store.streamRevision(stream)).toBe(2);
       });
 
-      it('no_stream succeeds on a new stream and conflicts on an existing one', async () => {
+      it('no_stream succeeds on a new stream, conflicts on an existing one', async () => {
         const stream = newStream('nostream');
         const first = await store.append(stream, newEvents(1), {
           expectedRevision: 'no_stream',
@@ -191,7 +191,7 @@ export function describeEventStoreContract(
         expect(await store.streamRevision(stream)).toBe(0);
       });
 
-      it('stream_exists conflicts on a new stream and succeeds on an existing one', async () => {
+      it('stream_exists conflicts on a new stream, succeeds on one', async () => {
         const stream = newStream('exists');
         await expectConflict(
           store.append(stream, newEvents(1), { expectedRevision: 'stream_exists' }),
@@ -206,7 +206,7 @@ export function describeEventStoreContract(
         expect(result.nextExpectedRevision).toBe(2);
       });
 
-      it('an exact revision succeeds when it is the last one and conflicts otherwise', async () => {
+      it('an exact revision succeeds only when it is the last one', async () => {
         const stream = newStream('exact');
         await expectConflict(
           store.append(stream, newEvents(1), { expectedRevision: 0 }),
@@ -229,7 +229,7 @@ export function describeEventStoreContract(
         expect(await store.streamRevision(stream)).toBe(4);
       });
 
-      it('answers with the revision and position of the last event of the batch', async () => {
+      it('answers with the last event of the batch', async () => {
         const stream = newStream('result');
         const result = await store.append(stream, newEvents(3));
         const [lastEvent] = await store.readStream(stream, {
@@ -241,7 +241,7 @@ export function describeEventStoreContract(
         expect(lastEvent!.position).toEqual(result.position);
       });
 
-      it('serialises concurrent appends at the same expected revision: one wins', async () => {
+      it('of concurrent appends at one expected revision, one wins', async () => {
         const stream = newStream('race');
         await store.append(stream, newEvents(1));
         const outcomes = await Promise.allSettled(
@@ -259,7 +259,7 @@ export function describeEventStoreContract(
     });
 
     describe('idempotent appends', () => {
-      it('retrying the first append with no_stream returns the first result', async () => {
+      it('a retried first append with no_stream gets the first result', async () => {
         const stream = newStream('retry');
         const batch = newEvents(2);
         const first = await store.append(stream, batch, {
@@ -272,7 +272,7 @@ export function describeEventStoreContract(
         expect(ids(await store.readStream(stream))).toEqual(ids(batch));
       });
 
-      it('retrying at an exact revision returns the first result after the stream moved on', async () => {
+      it('a retry at an exact revision gets the first result later on', async () => {
         const stream = newStream('retry');
         await store.append(stream, newEvents(2), { expectedRevision: 'no_stream' });
         const batch = newEvents(2);
@@ -283,7 +283,7 @@ export function describeEventStoreContract(
         expect(await store.streamRevision(stream)).toBe(4);
       });
 
-      it('a batch that only partly matches what is stored conflicts and writes nothing', async () => {
+      it('a batch partly matching what is stored conflicts, writes nothing', async () => {
         const stream = newStream('partial');
         const batch = newEvents(2);
         await store.append(stream, batch, { expectedRevision: 'no_stream' });
@@ -540,7 +540,7 @@ export function describeEventStoreContract(
       const startOf = async (): Promise<Position | 'start'> =>
         (await store.headPosition()) ?? 'start';
 
-      it('catches up, says so once, then delivers live events while writers append', async () => {
+      it('catches up, says so once, then goes live while writers append', async () => {
         const prefix = newStream('sub');
         const from = await startOf();
         const history: string[] = [];

@@ -82,7 +82,7 @@ describe('embedded store group commit', () => {
     expect(await store.headPosition()).toEqual({ commit: 4n, prepare: 4n });
   });
 
-  it('redoes a group carefully when a batch repeats stored ids, failing only that one', async () => {
+  it('redoes a group carefully when a batch repeats stored ids', async () => {
     const stored = [event(0)];
     const original = await store.append('orders-1', stored);
     const outcomes = await Promise.allSettled([
@@ -112,7 +112,7 @@ describe('embedded store group commit', () => {
     expect(await store.headPosition()).toEqual({ commit: 3n, prepare: 3n });
   });
 
-  it('writes appends already accepted when closing, and refuses appends after', async () => {
+  it('writes accepted appends when closing, refuses later ones', async () => {
     const pending = store.append('late', [event()]);
     await store.close();
     await expect(pending).resolves.toMatchObject({ nextExpectedRevision: 0 });

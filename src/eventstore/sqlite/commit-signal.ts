@@ -10,6 +10,7 @@ export class CommitSignal {
   private readonly listeners = new Set<() => void>();
   private timer: NodeJS.Timeout | undefined;
   private lastVersion: number | undefined;
+  private stopped = false;
 
   /**
    * `readVersion` is undefined for an in-memory database, which no other
@@ -28,14 +29,22 @@ export class CommitSignal {
   /** Registers a listener for the life of a subscription; returns its removal. */
   listen(listener: () => void): () => void {
     this.listeners.add(listener);
-    if (this.readVersion && this.timer === undefined) this.startPolling(this.readVersion);
+    if (this.readVersion && this.timer === undefined && !this.stopped) {
+      this.startPolling(this.readVersion);
+    }
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.stopPolling();
     };
   }
 
-  stopPolling(): void {
+  /** For good, when the store closes: the file must not be read any more. */
+  stop(): void {
+    this.stopped = true;
+    this.stopPolling();
+  }
+
+  private stopPolling(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
   }

@@ -29,7 +29,8 @@ export class SchemaTooNewError extends CustodyError {
     super(
       'unavailable',
       'store.schema-too-new',
-      `The ${component} schema in this file is at version ${found}; this build knows ${known}`,
+      `The ${component} schema in this file is at version ${found}; ` +
+        `this build knows up to ${known}`,
       { details: { component, found, known } },
     );
     this.name = 'SchemaTooNewError';
@@ -54,7 +55,8 @@ export const applyMigrations = (
     )
     .pluck();
   const record = db.prepare(
-    'INSERT INTO schema_migrations (component, version, name, applied_at) VALUES (?, ?, ?, ?)',
+    `INSERT INTO schema_migrations (component, version, name, applied_at)
+     VALUES (?, ?, ?, ?)`,
   );
 
   const migrate = db.transaction((): number[] => {
@@ -75,7 +77,8 @@ const assertOrdered = (component: string, migrations: readonly Migration[]): voi
   migrations.forEach((migration, index) => {
     if (migration.version !== index + 1) {
       throw new Error(
-        `Migrations of ${component} must be numbered 1, 2, 3...; found ${migration.version} at ${index}`,
+        `Migrations of ${component} must be numbered 1, 2, 3...; ` +
+          `found ${migration.version} at ${index}`,
       );
     }
   });

@@ -159,10 +159,10 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.committer.flush();
     this.closed = true;
+    this.signal.stop();
     await Promise.all(
       [...this.subscriptions].map((subscription) => subscription.close()),
     );
-    this.signal.stopPolling();
     this.database.close();
   }
 

@@ -42,6 +42,7 @@ export class SqliteSubscription implements Subscription {
 
   private async *messages(): AsyncGenerator<SubscriptionMessage> {
     const { signal, readPage, filter, pageSize } = this.source;
+    if (this.closed) return;
     const unlisten = signal.listen(() => this.wake());
     let after = this.after;
     let caughtUp = false;
@@ -63,7 +64,9 @@ export class SqliteSubscription implements Subscription {
         await this.nextCommit();
       }
     } finally {
+      // Leaving the loop early (break) ends the subscription too.
       unlisten();
+      await this.close();
     }
   }
 

@@ -1,0 +1,66 @@
+import type { NewEvent, SubscriptionMessage } from '../../src/eventstore/port';
+import { openSqliteEventStore, type SqliteEventStore } from '../../src/eventstore/sqlite';
+import { tempStoreFile } from './fixtures/temp-store';
+
+const events = (count: number): NewEvent[] =>
+  Array.from({ length: count }, (_, index) => ({
+    type: 'ThingHappened',
+    data: { index },
+  }));
+
+describe('embedded store subscriptions', () => {
+  let file: ReturnType<typeof tempStoreFile>;
+  let store: SqliteEventStore;
+
+  beforeEach(() => {
+    file = tempStoreFile();
+    // An hour: these tests must pass without the poll for other processes.
+    store = openSqliteEventStore({ path: file.path, pollIntervalMs: 3_600_000 });
+  });
+
+  afterEach(async () => {
+    await store.close();
+    file.remove();
+  });
+
+  it('catches up over several pages, then wakes on commits of this process', async () => {
+    await store.append('history', events(4_000));
+    const subscription = store.subscribeToAll({ from: 'start' });
+    const positions: bigint[] = [];
+    let caughtUpAfter = -1;
+    for await (const message of subscription) {
+      if (message.kind === 'caught-up') {
+        caughtUpAfter = positions.length;
+        await store.append('live', events(1));
+        await store.append('live', events(2));
+        continue;
+      }
+      positions.push(message.event.position.commit);
+      if (positions.length === 4_003) break;
+    }
+    expect(caughtUpAfter).toBe(4_000);
+    expect(positions).toEqual(
+      Array.from({ length: 4_003 }, (_, index) => BigInt(index + 1)),
+    );
+  });
+
+  it('ends live subscriptions when the store closes', async () => {
+    const subscription = store.subscribeToAll({ from: 'end' });
+    const messages: SubscriptionMessage[] = [];
+    for await (const message of subscription) {
+      messages.push(message);
+      await store.close();
+    }
+    expect(messages).toEqual([{ kind: 'caught-up' }]);
+    const late = store.subscribeToAll.bind(store);
+    expect(late).toThrow(expect.objectContaining({ code: 'store.unavailable' }));
+  });
+
+  it('ends a subscription created before the store closed but never iterated', async () => {
+    const subscription = store.subscribeToAll({ from: 'start' });
+    await store.close();
+    const messages: SubscriptionMessage[] = [];
+    for await (const message of subscription) messages.push(message);
+    expect(messages).toEqual([]);
+  });
+});
