@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { allProjections } from '../projections';
 import { bootstrapLedger } from './auth/bootstrap';
 import {
@@ -14,7 +15,7 @@ import type { Config } from './config';
 import type { CommandBus } from './domain/commands/context';
 import { stream } from './domain/events/primitives';
 import { type DomainSettings, defaultDomainSettings } from './domain/settings';
-import { openEventStore } from './eventstore/open';
+import { type OpenedEventStore, openEventStore } from './eventstore/open';
 import type { EventStore } from './eventstore/port';
 import { SqliteEventStore } from './eventstore/sqlite';
 import { type AppOptions, createApp } from './http/app';
@@ -57,6 +58,25 @@ const refreshingTokens = (bus: CommandBus, tokens: TokenService): CommandBus => 
     return outcome;
   },
 });
+
+/**
+ * Where the read models of a store live. Beside an embedded file they get a
+ * file of their own (`custody.db` → `custody-projections.db`), which the
+ * projection storage opens with NORMAL sync: read models can be rebuilt from
+ * the log and are saved with their checkpoint in one transaction, so a power
+ * loss only sends them back to an earlier checkpoint. Sharing the log's
+ * connection instead made every read-model flush an fsync on the request
+ * path, which cost more than the log's own commits. An in-memory store
+ * keeps them in its own in-memory database.
+ */
+export const readModelDatabaseOf = (opened: OpenedEventStore): Database | string => {
+  if (opened.kind === 'eventstoredb') return opened.projectionsPath;
+  if (opened.path === ':memory:' || opened.path === '') {
+    if (opened.store instanceof SqliteEventStore) return opened.store.database;
+    return ':memory:';
+  }
+  return opened.path.replace(/(\.db|\.sqlite3?)?$/, '-projections.db');
+};
 
 const ensureDirectoryOf = (path: string): void => {
   if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
@@ -117,12 +137,7 @@ export const startRuntime = async (
     const opened = openEventStore(config.store, { logger });
     const { store } = opened;
     closers.push(() => store.close());
-    const database =
-      opened.kind === 'embedded' && store instanceof SqliteEventStore
-        ? store.database
-        : opened.kind === 'eventstoredb'
-          ? opened.projectionsPath
-          : ':memory:';
+    const database = readModelDatabaseOf(opened);
     if (typeof database === 'string') ensureDirectoryOf(database);
     const engine = new ProjectionEngine({
       store,

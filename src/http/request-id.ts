@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request } from 'express';
-import { ulid } from 'ulid';
+import { newUlid } from './new-ulid';
 
 export const requestIdHeader = 'x-request-id';
 
@@ -13,7 +13,8 @@ const acceptable = /^[\x21-\x7E]{1,200}$/;
  */
 export const genRequestId = (req: IncomingMessage, res: ServerResponse): string => {
   const offered = req.headers[requestIdHeader];
-  const id = typeof offered === 'string' && acceptable.test(offered) ? offered : ulid();
+  const id =
+    typeof offered === 'string' && acceptable.test(offered) ? offered : newUlid();
   res.setHeader('X-Request-Id', id);
   return id;
 };

@@ -1,6 +1,6 @@
-import { ulid } from 'ulid';
 import type { CommandContext } from '../../../domain/commands/context';
 import { CustodyError } from '../../../errors';
+import { newUlid } from '../../new-ulid';
 import type { ExtraParameter } from '../../openapi/document';
 import type { Principal, RouteDefinition } from '../../route';
 
@@ -22,7 +22,7 @@ export const registerCommandRoute = (route: RouteDefinition): RouteDefinition =>
 };
 
 export const idempotencyKeyOf = (value: string | undefined): string => {
-  if (value === undefined) return ulid();
+  if (value === undefined) return newUlid();
   if (!idempotencyKeyPattern.test(value) || value.trim() === '') {
     throw new CustodyError(
       'validation',
