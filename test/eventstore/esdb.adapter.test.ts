@@ -207,6 +207,9 @@ class FakeEsdb {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? 'end' : 'start');
     let selected = backwards ? [...own].reverse() : own;
+    // END forwards starts after the last revision; START backwards at revision 0.
+    if (from === 'end' && !backwards) selected = [];
+    if (from === 'start' && backwards) selected = own.slice(0, 1);
     if (typeof from === 'bigint') {
       selected = selected.filter((r) =>
         backwards ? r.revision <= from : r.revision >= from,
@@ -363,6 +366,9 @@ describe('EsdbEventStore reads', () => {
     expect(revisions(await store.readStream('client-1', { fromRevision: 3 }))).toEqual([
       3, 4,
     ]);
+    expect(
+      revisions(await store.readStream('client-1', { fromRevision: 'end' })),
+    ).toEqual([4]);
     expect(
       revisions(
         await store.readStream('client-1', { direction: 'backwards', maxCount: 2 }),

@@ -142,6 +142,11 @@ export class EsdbEventStore implements EventStore {
         throw new StreamNotFoundError(stream);
       return [];
     }
+    if (direction === FORWARDS && from === 'end') {
+      // The port reads 'end' as the last revision, inclusive; the server
+      // starts a forward read after it and returns nothing.
+      return this.#read(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    }
     return this.#read(stream, {
       direction,
       fromRevision: from === 'start' ? START : from === 'end' ? END : BigInt(from),
