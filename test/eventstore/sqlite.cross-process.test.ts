@@ -66,4 +66,26 @@ describe('embedded store shared by two processes', () => {
       position: { commit: 7n, prepare: 7n },
     });
   });
+
+  it('lets two processes append to one file at once, positions without gaps', async () => {
+    const children = await Promise.all([
+      runScript('append-events.ts', [file.path, 'first-child', '150']),
+      runScript('append-events.ts', [file.path, 'second-child', '150']),
+      store.append('parent', [{ type: 'ParentAppended', data: { n: 0 } }]),
+    ]);
+    const childPositions = children
+      .slice(0, 2)
+      .flatMap((output) => String(output).trim().split(' ').map(Number));
+    expect(childPositions).toHaveLength(300);
+
+    const all: RecordedEvent[] = [];
+    for await (const event of store.readAll()) all.push(event);
+    expect(all.map((event) => Number(event.position.commit))).toEqual(
+      Array.from({ length: 301 }, (_, index) => index + 1),
+    );
+    for (const stream of ['first-child', 'second-child']) {
+      const revisions = all.filter((e) => e.stream === stream).map((e) => e.revision);
+      expect(revisions).toEqual(Array.from({ length: 150 }, (_, index) => index));
+    }
+  });
 });
