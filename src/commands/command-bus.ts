@@ -1,5 +1,9 @@
 import type { Logger } from 'pino';
-import { authoriseHistoricalImport, authoriseRole } from '../domain/authorisation';
+import {
+  authoriseHistoricalImport,
+  authoriseRole,
+  authoriseStanding,
+} from '../domain/authorisation';
 import { isClientCommand } from '../domain/client/decide';
 import type { Command } from '../domain/commands/commands';
 import type {
@@ -13,7 +17,7 @@ import type { EventStore } from '../eventstore/port';
 import { formatPosition } from '../eventstore/position';
 import { logFields, silentLogger } from '../log';
 import { outcomeOf } from './command-outcome';
-import type { CommandRun } from './command-run';
+import { type CommandRun, loadPerson } from './command-run';
 import { completeCommand } from './completed-command';
 import { handleClientCommand, handleMerge } from './handle-client';
 import { handleHandoverCommand } from './handle-handover';
@@ -60,24 +64,28 @@ const dispatch = (run: CommandRun, command: Command): Promise<readonly StepResul
 export const createCommandBus = (options: CommandBusOptions): CommandBus => {
   const baseLogger = options.logger ?? silentLogger;
   const maxRetries = options.maxRetries ?? 5;
+  const { store, lookup, settings } = options;
+  const dependencies = { store, lookup, settings };
   return {
     async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {
-      authoriseHistoricalImport(context.historicalImport, context.source);
-      authoriseRole(command, context.actor, context.source);
-      const completed = completeCommand(command, context.commandId);
       const logger = baseLogger.child({
         [logFields.commandId]: context.commandId,
         command: command.type,
       });
-      const run: CommandRun = {
-        store: options.store,
-        lookup: options.lookup,
-        settings: options.settings,
-        context,
-        maxRetries,
-        logger,
-      };
+      const run: CommandRun = { ...dependencies, context, maxRetries, logger };
+
+      // 1. May this role run this command at all, and is the actor still with us?
+      //    An import names historical actors, who may have left since.
+      authoriseHistoricalImport(context.historicalImport, context.source);
+      authoriseRole(command, context.actor, context.source);
+      if (context.actor && context.source !== 'import')
+        authoriseStanding(context.actor, await loadPerson(run, context.actor.personId));
+
+      // 2. Ids of created things derive from the command id, so a repeat targets
+      //    the same streams; each handler then loads, decides and appends.
+      const completed = completeCommand(command, context.commandId);
       const outcome = outcomeOf(await dispatch(run, completed.command), completed.ids);
+
       logger.info(
         {
           [logFields.stream]: outcome.stream,

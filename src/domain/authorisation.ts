@@ -6,6 +6,7 @@ import { domainError } from './errors';
 import type { EventSource } from './events/metadata';
 import type { Role } from './events/primitives';
 import type { HandoverState } from './handover/state';
+import type { PersonState } from './person/state';
 
 /**
  * Who may run which command, enforced here and nowhere else. Two stages:
@@ -144,6 +145,19 @@ export const authorise = (
   if (actor === null || source === 'import') return;
   const refusal = refuseByState(command, actor, facts);
   if (refusal) throw refusal;
+};
+
+/**
+ * A person who has left acts no more, whatever their token says. An actor
+ * without a person stream is left to the role check: the token service
+ * vouches for them.
+ */
+export const authoriseStanding = (actor: Actor | null, person: PersonState): void => {
+  if (actor !== null && person.status === 'departed')
+    throw domainError('person.departed', `${person.name} has left the company`, {
+      path: 'actor',
+      details: { personId: actor.personId },
+    });
 };
 
 /** Lifting the interaction age limit is for imports only. */

@@ -74,7 +74,7 @@ describe('recording a departure', () => {
       { type: 'ClaimClient', clientId: clients[0]! },
       context('alice'),
     );
-    expect(claim.code).toBe('ownership.already-owned');
+    expect(claim.code).toBe('person.departed');
   });
 
   it('releases the clients to the pool without a successor', async () => {
@@ -99,6 +99,11 @@ describe('recording a departure', () => {
       { ...context('alice') },
     );
     expect(claim.code).toBe('person.departed');
+    const contact = await fixture.refusal(
+      { type: 'ReleaseClient', clientId: clients[0]! },
+      context('alice'),
+    );
+    expect(contact).toMatchObject({ code: 'person.departed', path: 'actor' });
   });
 
   it('a crash part-way is completed by retrying the same command id', async () => {
@@ -217,6 +222,33 @@ describe('approving a handover', () => {
     expect(
       (await fixture.events(stream.handover(handoverId))).map((event) => event.type),
     ).toEqual(['HandoverRequested', 'HandoverApproved']);
+  });
+});
+
+describe('resolving a dispute', () => {
+  it('an award writes the resolution and the transfer in one append', async () => {
+    fixture = await openFixture();
+    await seed();
+    const clientId = clients[0]!;
+    const raised = await fixture.bus.execute(
+      { type: 'RaiseDispute', clientId, argument: 'I found them first' },
+      context('bob'),
+    );
+    const disputeId = raised.ids.disputeId!;
+    const outcome = await fixture.bus.execute(
+      { type: 'ResolveDispute', clientId, disputeId, outcome: 'awarded', reason: 'log' },
+      context('carol'),
+    );
+    expect(outcome.events.map((event) => event.type)).toEqual([
+      'DisputeResolved',
+      'OwnershipTransferred',
+    ]);
+    const [resolved, transfer] = (await fixture.events(stream.client(clientId))).slice(
+      -2,
+    );
+    expect(transfer?.revision).toBe((resolved?.revision ?? 0) + 1);
+    expect(transfer?.metadata.commandId).toBe(resolved?.metadata.commandId);
+    expect(await fixture.lookup.clientsOwnedBy(bob.id)).toContain(clientId);
   });
 });
 

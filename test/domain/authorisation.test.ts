@@ -3,6 +3,7 @@ import {
   authorise,
   authoriseHistoricalImport,
   authoriseRole,
+  authoriseStanding,
 } from '../../src/domain/authorisation';
 import type { Actor } from '../../src/domain/client/decision-context';
 import { evolveClient } from '../../src/domain/client/evolve';
@@ -81,6 +82,22 @@ describe('the role matrix', () => {
         authoriseRole({ type: 'ClaimClient', clientId }, actor('erin'), 'api'),
       ),
     ).toBe('auth.forbidden');
+  });
+
+  it('refuses a departed actor, whatever the token says', () => {
+    const gone = {
+      status: 'departed',
+      personId: people.alice.id,
+      name: 'Alice',
+      role: 'salesperson',
+    } as const;
+    expect(refusal(() => authoriseStanding(actor('alice'), gone))).toBe(
+      'person.departed',
+    );
+    expect(() =>
+      authoriseStanding(actor('alice'), { ...gone, status: 'active' }),
+    ).not.toThrow();
+    expect(() => authoriseStanding(actor('alice'), { status: 'unknown' })).not.toThrow();
   });
 
   it('allows old interactions through imports only', () => {
