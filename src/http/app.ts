@@ -1,5 +1,6 @@
 import express, { type Express, type RequestHandler, Router } from 'express';
 import type { Authenticator } from '../auth/authenticator';
+import { domainErrorList } from '../domain/errors';
 import type { EventStore } from '../eventstore/port';
 import { type Logger, silentLogger } from '../log';
 import { createBodyReader, defaultBodyLimitBytes } from './body';
@@ -60,6 +61,7 @@ export const createApp = (deps: AppDeps): Express => {
     version: options.version ?? '0.1.0',
     basePath: apiBasePath,
     extraParameters,
+    errorCodes: domainErrorList,
   });
 
   const app = express();

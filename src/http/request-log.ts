@@ -1,5 +1,5 @@
 import { pinoHttp } from 'pino-http';
-import type { Logger } from '../log';
+import { type Logger, logFields } from '../log';
 import { genRequestId } from './request-id';
 
 /**
@@ -11,6 +11,9 @@ export const requestLogger = (logger: Logger) =>
   pinoHttp({
     logger,
     genReqId: genRequestId,
+    // Child loggers carry only the request id, under the name every log line uses.
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: logFields.requestId },
     customLogLevel: (_req, res, error) =>
       error !== undefined || res.statusCode >= 500 ? 'error' : 'info',
     // Never log the bearer token.

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import request from 'supertest';
 import { ulid } from 'ulid';
 import { createApp } from '../../src/http/app';
@@ -171,6 +172,57 @@ describe('HTTP mechanics', () => {
     await contact().send({ channel: 'call', occurredAt: now() });
     const metrics = await request(app).get('/metrics');
     expect(metrics.text).toContain('route="/v1/clients/:clientId/contacts",status="201"');
+  });
+
+  it('refuses a revoked token', async () => {
+    const [listed] = env.tokens
+      .listTokens()
+      .filter((token) => token.personId === seller.personId);
+    await env.tokens.revokeToken(listed!.tokenId);
+    const response = await contact().send({ channel: 'call', occurredAt: now() });
+    expect(response.status).toBe(401);
+  });
+
+  it('answers 503 on /ready while the read models catch up', async () => {
+    const catchingUp = createApp({
+      routes: [],
+      authenticator: env.tokens,
+      store: env.store,
+      readModels: {
+        waitForPosition: async () => undefined,
+        status: () => ({ position: undefined, caughtUp: false, behind: 12 }),
+      },
+    });
+    const ready = await request(catchingUp).get('/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({
+      code: 'ready.read-models-catching-up',
+      readModels: { caughtUp: false, behind: 12 },
+    });
+  });
+
+  it('logs one line per request with its id, never the token', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => lines.push(JSON.parse(line)) },
+    );
+    const logged = createApp({
+      routes: commandRoutes(fake.bus),
+      authenticator: env.tokens,
+      store: env.store,
+      logger,
+    });
+    await request(logged)
+      .post(contactPath)
+      .set('Authorization', seller.auth)
+      .set('X-Request-Id', 'abc-123')
+      .send({ channel: 'call', occurredAt: now() })
+      .expect(201);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ reqId: 'abc-123', res: { statusCode: 201 } }),
+    );
+    expect(JSON.stringify(lines)).not.toContain(seller.token);
   });
 
   it('answers 503 on /ready when the store is closed', async () => {

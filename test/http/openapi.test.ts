@@ -100,6 +100,19 @@ describe('OpenAPI document', () => {
     );
   });
 
+  it('lists the error codes problems carry', () => {
+    const codes = (document['x-error-codes'] as { code: string }[]).map(
+      (entry) => entry.code,
+    );
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'validation.failed',
+        'auth.unauthenticated',
+        'client.not-found',
+      ]),
+    );
+  });
+
   it('resolves every $ref from the document root', () => {
     const refs = refsOf(document);
     expect(refs.length).toBeGreaterThan(0);

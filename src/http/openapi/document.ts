@@ -1,6 +1,6 @@
 import type { RouteDefinition } from '../route';
 import { type JsonSchema, SchemaCollector } from './json-schema';
-import { errorStatuses, problemSchema } from './problem-schema';
+import { errorStatuses, httpErrorCodes, problemSchema } from './problem-schema';
 
 /** A header or query parameter some routes take beyond their schemas (If-Match...). */
 export interface ExtraParameter {
@@ -15,6 +15,8 @@ export interface OpenApiOptions {
   readonly version: string;
   readonly basePath: string;
   readonly extraParameters?: (route: RouteDefinition) => readonly ExtraParameter[];
+  /** Codes beyond the HTTP layer's own (the domain's), listed in `x-error-codes`. */
+  readonly errorCodes?: readonly { code: string; kind: string; summary: string }[];
 }
 
 const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -141,6 +143,8 @@ export const buildOpenApiDocument = (
       },
     },
     security: [{ bearer: [] }],
+    /** Every stable error code a problem may carry, with its kind (which fixes the status). */
+    'x-error-codes': [...httpErrorCodes, ...(options.errorCodes ?? [])],
   };
 };
 

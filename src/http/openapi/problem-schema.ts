@@ -43,3 +43,52 @@ export const errorStatuses: Readonly<Record<string, string>> = {
   '503': 'The event store or the read models are unavailable',
   '504': 'The read models did not reach the requested position in time',
 };
+
+/** Codes the HTTP layer itself answers with, beside the domain's. */
+export const httpErrorCodes: readonly { code: string; kind: string; summary: string }[] =
+  [
+    {
+      code: 'validation.failed',
+      kind: 'validation',
+      summary: 'A field fails its schema',
+    },
+    {
+      code: 'request.malformed-json',
+      kind: 'validation',
+      summary: 'The body is not JSON',
+    },
+    {
+      code: 'request.malformed',
+      kind: 'validation',
+      summary: 'The request is malformed',
+    },
+    {
+      code: 'request.invalid-if-match',
+      kind: 'validation',
+      summary: 'If-Match is not one ETag',
+    },
+    {
+      code: 'request.invalid-idempotency-key',
+      kind: 'validation',
+      summary: 'Idempotency-Key is not 1 to 200 printable characters',
+    },
+    { code: 'position.invalid', kind: 'validation', summary: 'A position is malformed' },
+    { code: 'auth.unauthenticated', kind: 'unauthenticated', summary: 'No valid token' },
+    {
+      code: 'auth.rate-limited',
+      kind: 'rate-limited',
+      summary: 'Too many failed attempts',
+    },
+    { code: 'route.not-found', kind: 'not-found', summary: 'No such route' },
+    { code: 'request.too-large', kind: 'too-large', summary: 'The body is too large' },
+    {
+      code: 'request.unsupported-media-type',
+      kind: 'unsupported-media-type',
+      summary: 'The body is not application/json',
+    },
+    {
+      code: 'query.not-caught-up',
+      kind: 'timeout',
+      summary: 'The read models did not reach the requested position in time',
+    },
+  ];
