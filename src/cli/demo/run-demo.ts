@@ -1,0 +1,115 @@
+import type { CommandBus, OwnershipLookup } from '../../domain/commands';
+import { isCustodyError } from '../../errors';
+import type { EventStore, Position } from '../../eventstore/port';
+import { bulkWriteStore } from '../bulk-store';
+import { LedgerIndex } from '../import/ledger-index';
+import { runKeyed } from '../keyed-pool';
+import { userError } from '../user-error';
+import type { DemoOptions, DemoStep } from './demo-types';
+import { simulateCompany } from './simulate';
+
+export interface DemoDependencies {
+  readonly store: EventStore;
+  readonly createBus: (store: EventStore, lookup: OwnershipLookup) => CommandBus;
+  readonly concurrency?: number;
+  readonly progress?: { start(total: number): void; tick(): void; stop(): void };
+}
+
+export interface DemoReport {
+  readonly people: number;
+  readonly clients: number;
+  readonly commands: number;
+  /** Commands the ledger refused: zero when the simulation kept every rule. */
+  readonly refused: number;
+  readonly firstRefusals: readonly string[];
+  readonly start: Date;
+  readonly end: Date;
+  readonly head: Position | undefined;
+}
+
+/**
+ * Generates the demo company and records its history through the command
+ * bus, each command at its simulated instant (`context.now`), so every rule
+ * of the ledger applies as it would have on the day. Commands of different
+ * clients run concurrently; people joining and leaving run alone, in order.
+ */
+export const runDemo = async (
+  options: DemoOptions,
+  dependencies: DemoDependencies,
+): Promise<DemoReport> => {
+  const plan = simulateCompany(options);
+  const head = await dependencies.store.headPosition();
+  if (head !== undefined) {
+    throw userError(
+      'demo.store-not-empty',
+      'the store already holds events; generate the demo into a new store (--store demo.db)',
+    );
+  }
+  const index = new LedgerIndex();
+  const observed = bulkWriteStore(dependencies.store, index);
+  const bus = dependencies.createBus(observed, {
+    clientsOwnedBy: async (personId) => index.clientsOwnedBy(personId),
+  });
+
+  const refusals: string[] = [];
+  let refused = 0;
+  const execute = async (step: DemoStep): Promise<void> => {
+    try {
+      await bus.execute(step.command, {
+        actor: step.actor,
+        commandId: step.commandId,
+        source: step.source,
+        now: new Date(step.at),
+      });
+    } catch (error) {
+      if (!isCustodyError(error) || error.kind === 'unavailable') throw error;
+      refused += 1;
+      if (refusals.length < 10) {
+        refusals.push(
+          `${new Date(step.at).toISOString()} ${step.command.type}: ${error.message}`,
+        );
+      }
+    }
+    dependencies.progress?.tick();
+  };
+
+  dependencies.progress?.start(plan.steps.length);
+  try {
+    for (const segment of segments(plan.steps)) {
+      await runKeyed(
+        segment.map((step) => ({ key: step.key, run: () => execute(step) })),
+        { concurrency: dependencies.concurrency ?? 128 },
+      );
+    }
+  } finally {
+    dependencies.progress?.stop();
+  }
+  const { company } = plan;
+  return {
+    people: company.people.size,
+    clients: company.clients.length,
+    commands: plan.steps.length,
+    refused,
+    firstRefusals: refusals,
+    start: plan.start,
+    end: plan.end,
+    head: await dependencies.store.headPosition(),
+  };
+};
+
+/** Splits the steps at barriers: each barrier alone, the steps between together. */
+const segments = (steps: readonly DemoStep[]): DemoStep[][] => {
+  const result: DemoStep[][] = [];
+  let current: DemoStep[] = [];
+  for (const step of steps) {
+    if (step.barrier) {
+      if (current.length > 0) result.push(current);
+      result.push([step]);
+      current = [];
+    } else {
+      current.push(step);
+    }
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+};

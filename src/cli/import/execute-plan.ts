@@ -1,0 +1,80 @@
+import type { CommandBus } from '../../domain/commands';
+import { isCustodyError } from '../../errors';
+import { runKeyed } from '../keyed-pool';
+import type { ImportPlan } from './plan-import';
+import type { PlannedRow, RowIssue } from './plan-types';
+
+export interface ExecuteOptions {
+  readonly bus: CommandBus;
+  /** Clients (or people) written at once; default 128. */
+  readonly concurrency?: number;
+  /** Keep going past a row the ledger refuses; otherwise stop starting new rows. */
+  readonly keepGoing: boolean;
+  readonly clock?: () => Date;
+  /** Called after every row, written or refused. */
+  readonly onRow?: () => void;
+}
+
+export interface ExecuteResult {
+  readonly written: number;
+  /** Rows the ledger refused while writing (a rule the plan could not check). */
+  readonly refused: readonly RowIssue[];
+}
+
+/**
+ * Writes a plan through the command bus: wave by wave, rows of one stream in
+ * file order, many streams at once. Every command runs as a historical import
+ * (source `import`), the one way past the interaction age limit.
+ */
+export const executePlan = async (
+  plan: ImportPlan,
+  options: ExecuteOptions,
+): Promise<ExecuteResult> => {
+  const clock = options.clock ?? (() => new Date());
+  const refused: RowIssue[] = [];
+  let written = 0;
+  const waves = [...new Set(plan.rows.map((row) => row.wave))].sort((a, b) => a - b);
+
+  for (const wave of waves) {
+    const rows = plan.rows.filter((row) => row.wave === wave);
+    const failedKeys = new Set<string>();
+    const writeRow = async (row: PlannedRow): Promise<void> => {
+      // A later row of a stream whose earlier row failed may depend on it.
+      if (failedKeys.has(row.key)) {
+        refused.push({
+          line: row.line,
+          reason: 'not written: an earlier row of this client failed',
+        });
+        options.onRow?.();
+        return;
+      }
+      try {
+        for (const planned of row.commands) {
+          await options.bus.execute(planned.command, {
+            actor: planned.actor,
+            commandId: planned.commandId,
+            source: 'import',
+            now: clock(),
+            historicalImport: true,
+          });
+        }
+        written += 1;
+      } catch (error) {
+        if (!isCustodyError(error) || error.kind === 'unavailable') throw error;
+        failedKeys.add(row.key);
+        refused.push({ line: row.line, reason: error.message });
+      }
+      options.onRow?.();
+    };
+    await runKeyed(
+      rows.map((row) => ({ key: row.key, run: () => writeRow(row) })),
+      {
+        concurrency: options.concurrency ?? 128,
+        shouldStop: () => !options.keepGoing && refused.length > 0,
+      },
+    );
+    if (!options.keepGoing && refused.length > 0) break;
+  }
+  refused.sort((a, b) => a.line - b.line);
+  return { written, refused };
+};
