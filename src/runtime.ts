@@ -22,6 +22,7 @@ import { type AppOptions, createApp } from './http/app';
 import type { ReadModelStatus } from './http/health';
 import { commandRoutes } from './http/routes/commands';
 import { queryRoutes } from './http/routes/queries';
+import { tokenRoutes } from './http/routes/token-routes';
 import { createLogger, type Logger } from './log';
 import { ProjectionEngine } from './projections/engine';
 import { ReadModelOwnershipLookup } from './projections/queries/ownership-lookup';
@@ -163,7 +164,11 @@ export const startRuntime = async (
 
     // 4. The API.
     const app = createApp({
-      routes: [...commandRoutes(bus), ...queryRoutes({ readModels, store, settings })],
+      routes: [
+        ...commandRoutes(bus),
+        ...queryRoutes({ readModels, store, settings }),
+        ...tokenRoutes(tokens),
+      ],
       authenticator: tokens,
       store,
       readModels: {
