@@ -76,7 +76,8 @@ class FakeEsdb {
   sendCaughtUp = true;
   /** Whether projections write a `$>` link after each of our events. */
   links = true;
-  healthy = true;
+  /** `down` refuses reads; `hung` accepts them and never answers. */
+  health: 'up' | 'down' | 'hung' = 'up';
   disposed = false;
   #next = 100n;
 
@@ -223,7 +224,11 @@ class FakeEsdb {
     direction?: string;
     maxCount?: number | bigint;
   }) {
-    if (!this.healthy) {
+    if (this.health === 'hung') {
+      const silent = new Readable({ objectMode: true, read() {} });
+      return Object.assign(silent, { cancel: async () => undefined });
+    }
+    if (this.health === 'down') {
       const failing = new Readable({
         objectMode: true,
         read() {
@@ -422,8 +427,15 @@ describe('EsdbEventStore reads', () => {
   it('fails the health check with StoreUnavailableError when down', async () => {
     const { fake, store } = setup();
     await expect(store.checkHealth()).resolves.toBeUndefined();
-    fake.healthy = false;
+    fake.health = 'down';
     await expect(store.checkHealth()).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it('fails the health check when the server accepts the read and never answers', async () => {
+    const fake = new FakeEsdb();
+    const store = new EsdbEventStore(fake.client, { healthDeadlineMs: 20 });
+    fake.health = 'hung';
+    await expect(store.checkHealth()).rejects.toThrow(/did not answer within 20 ms/);
   });
 });
 

@@ -18,13 +18,12 @@ export type EsdbClient = Pick<
  */
 export const lastPosition = async (
   client: Pick<EsdbClient, 'readAll'>,
-  options: { readonly skipSystem: boolean; readonly deadline?: number },
+  options: { readonly skipSystem: boolean },
 ): Promise<Position | undefined> => {
   const read = client.readAll({
     direction: BACKWARDS,
     fromPosition: END,
     ...(options.skipSystem ? {} : { maxCount: 1 }),
-    ...(options.deadline === undefined ? {} : { deadline: options.deadline }),
   });
   for await (const resolved of read) {
     if (options.skipSystem && isSystemEvent(resolved)) continue;

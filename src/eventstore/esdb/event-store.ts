@@ -37,7 +37,7 @@ export interface EsdbEventStoreOptions {
   readonly logger?: Logger;
   /** Backoff for resubscribing after a dropped subscription. */
   readonly retry?: RetryPolicy;
-  /** Deadline of the health check, in milliseconds. */
+  /** How long the health check waits for an answer, in milliseconds. */
   readonly healthDeadlineMs?: number;
 }
 
@@ -210,15 +210,29 @@ export class EsdbEventStore implements EventStore {
   }
 
   async checkHealth(): Promise<void> {
+    // The client gives streaming reads no deadline whatever the options say,
+    // so a server that accepts the call and never answers is timed out here.
+    const limitMs = this.#options.healthDeadlineMs ?? 5_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new StoreUnavailableError(
+              `The event store did not answer within ${limitMs} ms`,
+            ),
+          ),
+        limitMs,
+      );
+    });
     try {
-      await lastPosition(this.#client, {
-        skipSystem: false,
-        deadline: this.#options.healthDeadlineMs ?? 5_000,
-      });
+      await Promise.race([lastPosition(this.#client, { skipSystem: false }), timeout]);
     } catch (error) {
       const translated = translateEsdbError(error);
       if (isCustodyError(translated)) throw translated;
       throw new StoreUnavailableError('The event store failed its health check', error);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
