@@ -43,7 +43,13 @@ export const assertOwned = (client: RegisteredClient): string => {
   return client.ownerId;
 };
 
-/** The holding cap, checked against what the read model says the person owns. */
+/**
+ * The holding cap, checked against what the read model says the person owns,
+ * on claims, assignments and registrations with an owner. Handovers, dispute
+ * awards and departures move clients by a manager's decision and are not
+ * capped. The read model trails the log, so two claims racing on different
+ * clients can both pass at the cap's edge.
+ */
 export const assertBelowCap = (
   context: DecisionContext,
   personId: string,
