@@ -62,7 +62,7 @@ describe('HTTP mechanics', () => {
     });
     expect(call?.context).toMatchObject({
       actor: { personId: seller.personId, role: 'salesperson' },
-      commandId: 'contact-1',
+      commandId: `${seller.personId}:contact-1`,
       source: 'api',
       requestId: 'req-42',
     });

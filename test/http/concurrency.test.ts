@@ -69,4 +69,19 @@ describe('concurrent and repeated commands over HTTP', () => {
       true,
     ]);
   });
+
+  it('scopes idempotency keys to the caller', async () => {
+    const manager = await h.person('manager');
+    const other = await h.person('manager');
+    const register = (auth: string) =>
+      api()
+        .post('/v1/clients')
+        .set('Authorization', auth)
+        .set('Idempotency-Key', 'new-client-1')
+        .send({ name: 'Same key' });
+    const first = await register(manager.auth).expect(201);
+    const second = await register(other.auth).expect(201);
+    expect(second.body.replayed).toBe(false);
+    expect(second.body.ids.clientId).not.toBe(first.body.ids.clientId);
+  });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CommandContext } from '../../../domain/commands/context';
 import { CustodyError } from '../../../errors';
 import { newUlid } from '../../new-ulid';
@@ -54,9 +55,25 @@ export interface RequestFacts {
   readonly headers: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * The command id of a caller's idempotency key, scoped to the caller: two
+ * people who happen to pick the same key send two different commands, and
+ * nobody can replay (or read the outcome of) someone else's command. Long
+ * keys are hashed to keep the id within the 200 characters metadata allows.
+ */
+export const scopedCommandId = (personId: string, key: string): string => {
+  const scoped = `${personId}:${key}`;
+  if (scoped.length <= 200) return scoped;
+  return `${personId}:sha256:${createHash('sha256').update(key).digest('base64url')}`;
+};
+
 /** The command context of an API request: the actor is always the token's person. */
 export const commandContextOf = (request: RequestFacts, now: Date): CommandContext => {
-  const commandId = idempotencyKeyOf(request.headers['idempotency-key']);
+  const key = request.headers['idempotency-key'];
+  const commandId =
+    key === undefined
+      ? idempotencyKeyOf(undefined)
+      : scopedCommandId(request.principal.personId, idempotencyKeyOf(key));
   const expectedRevision = expectedRevisionOf(request.headers['if-match']);
   return {
     actor: { personId: request.principal.personId, role: request.principal.role },
