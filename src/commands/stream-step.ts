@@ -121,7 +121,8 @@ export const findRecorded = (
   commandId: string,
   stream: string,
 ): Omit<StepResult, 'loaded'> | undefined => {
-  const byId = new Map(recorded.map((event) => [event.id, event]));
+  // Compared in lower case: a store may hand UUIDs back in either case.
+  const byId = new Map(recorded.map((event) => [event.id.toLowerCase(), event]));
   const mine: RecordedEvent[] = [];
   for (let index = 0; ; index += 1) {
     const event = byId.get(deriveEventId(commandId, stream, index));
