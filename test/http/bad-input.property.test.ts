@@ -177,4 +177,54 @@ describe('bad input, property-based', () => {
       { numRuns: 800 },
     );
   });
+
+  it('never answers 500 to random query parameters on the read routes', async () => {
+    const document = await request(h.runtime.url).get('/v1/openapi.json');
+    const reads = Object.entries(document.body.paths as Record<string, object>)
+      .filter(([, operations]) => 'get' in operations)
+      .map(([path]) => path);
+    const value = fc.oneof(
+      fc.constantFrom(
+        ...ids,
+        'true',
+        'false',
+        '0',
+        '-1',
+        '2026-01-01T00:00:00Z',
+        '10',
+        '',
+      ),
+      fc.string(),
+    );
+    const name = fc.constantFrom(
+      'asOf',
+      'from',
+      'to',
+      'limit',
+      'ownerId',
+      'personId',
+      'q',
+      'x',
+    );
+    const input = fc.record({
+      path: fc.constantFrom(...reads),
+      id: fc.oneof(
+        fc.constantFrom(...ids),
+        fc.string().map((text) => encodeURIComponent(text) || 'x'),
+      ),
+      query: fc.dictionary(name, fc.oneof(value, fc.array(value, { maxLength: 2 }))),
+      authorization: fc.constantFrom(...tokens),
+    });
+    await fc.assert(
+      fc.asyncProperty(input, async (sample) => {
+        const path = sample.path.replace(/\{\w+\}/g, sample.id);
+        const response = await request(h.runtime.url)
+          .get(path)
+          .query(sample.query)
+          .set('Authorization', sample.authorization);
+        expect(response.status).toBeLessThan(500);
+      }),
+      { numRuns: 400 },
+    );
+  });
 });
