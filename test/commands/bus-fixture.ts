@@ -9,6 +9,7 @@ import { CustodyError } from '../../src/errors';
 import type { EventStore, NewEvent } from '../../src/eventstore/port';
 import { openSqliteEventStore } from '../../src/eventstore/sqlite';
 import { NOW, type PersonName, people } from '../domain/decider-spec';
+import { forgetfulStore } from './forgetful-store';
 
 /**
  * The command bus over the embedded store in memory, with an ownership
@@ -45,11 +46,24 @@ export const context = (
 
 export type Fixture = Awaited<ReturnType<typeof openFixture>>;
 
+/** Stores the bus is tested on: the embedded one, and one that never dedupes ids. */
+export const storeKinds: readonly (readonly [string, () => EventStore])[] = [
+  ['the embedded store', () => openSqliteEventStore({ path: ':memory:' })],
+  ['a store that never recognises a repeated event id', forgetfulStore],
+];
+
 /** A fresh in-memory store and bus, with every fixture person added. */
 export const openFixture = async (
-  options: { store?: (inner: EventStore) => EventStore; maxRetries?: number } = {},
+  options: {
+    /** The store under the bus; the embedded store in memory by default. */
+    base?: () => EventStore;
+    store?: (inner: EventStore) => EventStore;
+    maxRetries?: number;
+  } = {},
 ) => {
-  const inner = openSqliteEventStore({ path: ':memory:' });
+  const inner = options.base
+    ? options.base()
+    : openSqliteEventStore({ path: ':memory:' });
   const store = options.store ? options.store(inner) : inner;
   const lookup = storeLookup(inner);
   const bus = createCommandBus({

@@ -3,7 +3,13 @@ import { deriveEventId } from '../../src/commands';
 import { stream } from '../../src/domain/events';
 import { ConcurrencyError } from '../../src/eventstore/errors';
 import { daysBefore, NOW, people, testId } from '../domain/decider-spec';
-import { context, type Fixture, interceptAppends, openFixture } from './bus-fixture';
+import {
+  context,
+  type Fixture,
+  interceptAppends,
+  openFixture,
+  storeKinds,
+} from './bus-fixture';
 
 const clientId = testId('bus-client');
 const register = {
@@ -108,9 +114,9 @@ describe('running a command', () => {
   });
 });
 
-describe('idempotency', () => {
+describe.each(storeKinds)('idempotency on %s', (_kind, base) => {
   beforeEach(async () => {
-    fixture = await openFixture();
+    fixture = await openFixture({ base });
     await fixture.bus.execute(register, context('carol'));
   });
 

@@ -1,7 +1,13 @@
 import { stream } from '../../src/domain/events';
 import { StoreUnavailableError } from '../../src/eventstore/errors';
 import { people, testId } from '../domain/decider-spec';
-import { context, type Fixture, interceptAppends, openFixture } from './bus-fixture';
+import {
+  context,
+  type Fixture,
+  interceptAppends,
+  openFixture,
+  storeKinds,
+} from './bus-fixture';
 
 const { alice, bob } = people;
 const clients = ['one', 'two', 'three'].map((label) => testId(`client-${label}`));
@@ -106,44 +112,48 @@ describe('recording a departure', () => {
     expect(contact).toMatchObject({ code: 'person.departed', path: 'actor' });
   });
 
-  it('a crash part-way is completed by retrying the same command id', async () => {
-    let crashes = 1;
-    fixture = await openFixture({
-      store: (inner) =>
-        interceptAppends(inner, async (target, events) => {
-          if (
-            target === stream.client(clients[1]!) &&
-            events[0]?.type === 'OwnershipTransferred' &&
-            crashes > 0
-          ) {
-            crashes -= 1;
-            throw new StoreUnavailableError('simulated crash');
-          }
-        }),
-    });
-    await seed();
-    const ctx = context('ada');
-    const departure = {
-      type: 'RecordDeparture',
-      personId: alice.id,
-      successorId: bob.id,
-    } as const;
-    const crashed = await fixture.refusal(departure, ctx);
-    expect(crashed.code).toBe('store.unavailable');
-    expect((await fixture.lookup.clientsOwnedBy(alice.id)).length).toBeGreaterThan(0);
+  it.each(storeKinds)(
+    'a crash part-way is completed by a retry, on %s',
+    async (_, base) => {
+      let crashes = 1;
+      fixture = await openFixture({
+        base,
+        store: (inner) =>
+          interceptAppends(inner, async (target, events) => {
+            if (
+              target === stream.client(clients[1]!) &&
+              events[0]?.type === 'OwnershipTransferred' &&
+              crashes > 0
+            ) {
+              crashes -= 1;
+              throw new StoreUnavailableError('simulated crash');
+            }
+          }),
+      });
+      await seed();
+      const ctx = context('ada');
+      const departure = {
+        type: 'RecordDeparture',
+        personId: alice.id,
+        successorId: bob.id,
+      } as const;
+      const crashed = await fixture.refusal(departure, ctx);
+      expect(crashed.code).toBe('store.unavailable');
+      expect((await fixture.lookup.clientsOwnedBy(alice.id)).length).toBeGreaterThan(0);
 
-    const completed = await fixture.bus.execute(departure, ctx);
-    expect(completed.replayed).toBe(false);
-    expect(await fixture.lookup.clientsOwnedBy(alice.id)).toEqual([]);
-    const personEvents = await fixture.events(stream.person(alice.id));
-    expect(personEvents.filter((event) => event.type === 'PersonDeparted')).toHaveLength(
-      1,
-    );
-    for (const clientId of clients)
+      const completed = await fixture.bus.execute(departure, ctx);
+      expect(completed.replayed).toBe(false);
+      expect(await fixture.lookup.clientsOwnedBy(alice.id)).toEqual([]);
+      const personEvents = await fixture.events(stream.person(alice.id));
       expect(
-        (await ownerEvents(clientId)).filter((type) => type === 'OwnershipTransferred'),
+        personEvents.filter((event) => event.type === 'PersonDeparted'),
       ).toHaveLength(1);
-  });
+      for (const clientId of clients)
+        expect(
+          (await ownerEvents(clientId)).filter((type) => type === 'OwnershipTransferred'),
+        ).toHaveLength(1);
+    },
+  );
 });
 
 describe('approving a handover', () => {
@@ -198,31 +208,35 @@ describe('approving a handover', () => {
     expect(own.ids).toEqual({ handoverId, clientId });
   });
 
-  it('a crash between the two appends is completed by retrying the same command id', async () => {
-    let crashes = 1;
-    fixture = await openFixture({
-      store: (inner) =>
-        interceptAppends(inner, async (_target, events) => {
-          if (events[0]?.type === 'OwnershipTransferred' && crashes > 0) {
-            crashes -= 1;
-            throw new StoreUnavailableError('simulated crash');
-          }
-        }),
-    });
-    await seed();
-    await fixture.bus.execute(request, context('alice'));
-    const ctx = context('dave');
-    expect((await fixture.refusal(approve, ctx)).code).toBe('store.unavailable');
-    expect(await fixture.lookup.clientsOwnedBy(bob.id)).toEqual([bobsClient]);
+  it.each(storeKinds)(
+    'a crash between the appends is completed, on %s',
+    async (_, base) => {
+      let crashes = 1;
+      fixture = await openFixture({
+        base,
+        store: (inner) =>
+          interceptAppends(inner, async (_target, events) => {
+            if (events[0]?.type === 'OwnershipTransferred' && crashes > 0) {
+              crashes -= 1;
+              throw new StoreUnavailableError('simulated crash');
+            }
+          }),
+      });
+      await seed();
+      await fixture.bus.execute(request, context('alice'));
+      const ctx = context('dave');
+      expect((await fixture.refusal(approve, ctx)).code).toBe('store.unavailable');
+      expect(await fixture.lookup.clientsOwnedBy(bob.id)).toEqual([bobsClient]);
 
-    const completed = await fixture.bus.execute(approve, ctx);
-    expect(await fixture.lookup.clientsOwnedBy(bob.id)).toContain(clientId);
-    const again = await fixture.bus.execute(approve, ctx);
-    expect(again).toEqual({ ...completed, replayed: true });
-    expect(
-      (await fixture.events(stream.handover(handoverId))).map((event) => event.type),
-    ).toEqual(['HandoverRequested', 'HandoverApproved']);
-  });
+      const completed = await fixture.bus.execute(approve, ctx);
+      expect(await fixture.lookup.clientsOwnedBy(bob.id)).toContain(clientId);
+      const again = await fixture.bus.execute(approve, ctx);
+      expect(again).toEqual({ ...completed, replayed: true });
+      expect(
+        (await fixture.events(stream.handover(handoverId))).map((event) => event.type),
+      ).toEqual(['HandoverRequested', 'HandoverApproved']);
+    },
+  );
 });
 
 describe('resolving a dispute', () => {
