@@ -17,6 +17,8 @@ import type { PersonState } from './person/state';
  * other people's history), and a salesperson logs only on a client they own
  * or together with its owner, so nobody builds a relationship record on a
  * colleague's client behind their back; pool clients are claimed first.
+ * A person who has left acts no more. Four-eyes approval of handovers is a
+ * rule of the handover itself (`handover.self-approval`), in its decider.
  */
 
 /** A role, or no person: `system` (policy, first start) or `import` (the operator). */
