@@ -664,9 +664,15 @@ export function describeEventStoreContract(
           from: 'end',
           filter: { streamPrefixes: [stream] },
         });
-        const received = receive(subscription, (events) => events.length === 1);
-        await store.append(stream, newEvents(1));
-        const { events } = await received;
+        // Append once the subscription says it is live, so that the event is
+        // certainly after the end it started from.
+        const events: RecordedEvent[] = [];
+        for await (const message of subscription) {
+          if (message.kind === 'caught-up') await store.append(stream, newEvents(1));
+          else events.push(message.event);
+          if (events.length === 1) break;
+        }
+        await subscription.close();
         expect(events.map((event) => event.revision)).toEqual([3]);
       });
 
