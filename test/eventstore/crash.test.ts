@@ -56,6 +56,12 @@ const readStored = (path: string): StoredRow[] => {
   return rows;
 };
 
+/**
+ * A killed process is what this can simulate: the operating system survives
+ * and keeps what the process had written. Losing power or the machine is not
+ * simulated; against that the store relies on `synchronous = FULL`, which
+ * syncs the log before an append is acknowledged.
+ */
 describe('embedded store after a crash (SIGKILL)', () => {
   let file: ReturnType<typeof tempStoreFile>;
 
