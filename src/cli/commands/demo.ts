@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { openTokenService } from '../../auth/token-service';
 import { defaultDomainSettings } from '../../domain/settings';
 import { formatPosition } from '../../eventstore/position';
 import type { CliContext } from '../context';
@@ -77,8 +78,24 @@ export const registerDemo = (program: Command, context: CliContext): void => {
         for (const refusal of report.firstRefusals)
           context.io.err(`refused: ${refusal}\n`);
         const head = report.head === undefined ? 'empty' : formatPosition(report.head);
+        const tokens = await openTokenService({ store: opened.store, logger });
+        const lines: string[] = [];
+        try {
+          for (const person of [report.admin, report.manager]) {
+            const issued = await tokens.issueToken({
+              personId: person.id,
+              label: 'demo',
+            });
+            lines.push(`  ${person.role.padEnd(8)} ${person.email}: ${issued.token}`);
+          }
+        } finally {
+          await tokens.close();
+        }
         context.io.out(
           `demo company: ${report.people} people, ${report.clients} clients, ${report.commands} commands from ${report.start.toISOString().slice(0, 10)} to ${report.end.toISOString().slice(0, 10)}; ${report.refused} refused; log head ${head}\n`,
+        );
+        context.io.out(
+          `API tokens (shown once; more with custody token issue --person <email>):\n${lines.join('\n')}\n`,
         );
       });
     });

@@ -1,13 +1,19 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
+import { defaultDomainSettings } from '../../domain/settings';
 import type { CliContext } from '../context';
 import { exportEventLog } from '../export/event-log';
+import { readModelExports, rowsToCsv } from '../export/read-models';
+import { parseInstant } from '../option-parsers';
 import { openOutput } from '../output';
+import { withReadModels } from '../read-model-session';
+import { userError } from '../user-error';
 import { withStore } from '../with-store';
 
 interface ExportFlags {
   readonly out?: string;
   readonly format: 'csv' | 'json';
+  readonly at?: Date;
 }
 
 export const registerExport = (program: Command, context: CliContext): void => {
@@ -21,12 +27,24 @@ export const registerExport = (program: Command, context: CliContext): void => {
         .choices(['csv', 'json'])
         .default('csv'),
     )
+    .option(
+      '--at <date>',
+      'instant for strength and risk figures (default: now)',
+      parseInstant('--at'),
+    )
     .addHelpText(
       'after',
-      '\nevents: one JSON object per line: id, stream, revision, position, type, data, metadata, recordedAt.',
+      [
+        '',
+        'events: one JSON object per line: id, stream, revision, position, type, data,',
+        "  metadata, recordedAt (the ledger's own, from the metadata).",
+        ...Object.entries(readModelExports).map(
+          ([name, e]) => `${name}: ${e.description}`,
+        ),
+      ].join('\n'),
     )
     .action(async (what: string, flags: ExportFlags, command: Command) => {
-      await withStore(context, command, async ({ opened }) => {
+      await withStore(context, command, async ({ opened, logger }) => {
         const output = openOutput(flags.out, context.io);
         try {
           if (what === 'events') {
@@ -35,7 +53,25 @@ export const registerExport = (program: Command, context: CliContext): void => {
               context.io.err(`exported ${count} events to ${flags.out}\n`);
             return;
           }
-          throw new Error(`unknown export ${what}`);
+          const chosen = readModelExports[what];
+          if (chosen === undefined) {
+            throw userError(
+              'export.unknown',
+              `no read model ${what}; choose events or ${Object.keys(readModelExports).join(', ')}`,
+            );
+          }
+          const at = flags.at?.getTime() ?? Date.now();
+          const rows = await withReadModels(
+            opened.store,
+            defaultDomainSettings,
+            logger,
+            (models) => chosen.rows(models, at, defaultDomainSettings.strength),
+          );
+          await output.write(
+            flags.format === 'json'
+              ? `${JSON.stringify(rows, null, 2)}\n`
+              : rowsToCsv(rows),
+          );
         } finally {
           await output.close();
         }

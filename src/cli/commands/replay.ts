@@ -1,6 +1,78 @@
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
+import { stream } from '../../domain/events/primitives';
+import { defaultDomainSettings } from '../../domain/settings';
+import { StreamNotFoundError } from '../../eventstore/errors';
+import {
+  buildDisputeReport,
+  renderDisputeMarkdown,
+  renderDisputeText,
+} from '../../projections';
 import type { CliContext } from '../context';
+import { parseInstant } from '../option-parsers';
+import { knownAt } from '../replay/known-at-store';
+import { personNamesFor } from '../replay/person-names';
+import { userError } from '../user-error';
+import { withStore } from '../with-store';
 
-export const registerReplay = (program: Command, _context: CliContext): void => {
-  program.command('replay').description('replay (wiring in progress)');
+interface ReplayFlags {
+  readonly client: string;
+  readonly asOf?: Date;
+  readonly knownAt?: Date;
+  readonly format: 'text' | 'markdown' | 'json';
+}
+
+export const registerReplay = (program: Command, context: CliContext): void => {
+  program
+    .command('replay')
+    .description(
+      "replay a client's history: owner, ownership intervals, relationships, quotes and late entries as of a date (the dispute report)",
+    )
+    .requiredOption('--client <id>', 'the client id')
+    .option(
+      '--as-of <date>',
+      'what had happened by this instant (default: now)',
+      parseInstant('--as-of'),
+    )
+    .option(
+      '--known-at <date>',
+      'only what the ledger had recorded by this instant (default: everything recorded)',
+      parseInstant('--known-at'),
+    )
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'markdown', 'json'])
+        .default('text'),
+    )
+    .action(async (flags: ReplayFlags, command: Command) => {
+      await withStore(context, command, async ({ opened }) => {
+        const clientStream = stream.client(flags.client);
+        const store =
+          flags.knownAt === undefined
+            ? opened.store
+            : knownAt(opened.store, flags.knownAt.getTime());
+        let personName: Awaited<ReturnType<typeof personNamesFor>>;
+        try {
+          personName = await personNamesFor(store, clientStream);
+        } catch (error) {
+          if (error instanceof StreamNotFoundError) {
+            throw userError('replay.unknown-client', `no client ${flags.client}`);
+          }
+          throw error;
+        }
+        const report = await buildDisputeReport({
+          store,
+          clientId: flags.client,
+          at: (flags.asOf ?? new Date()).getTime(),
+          model: defaultDomainSettings.strength,
+          personName,
+        });
+        const rendered =
+          flags.format === 'json'
+            ? JSON.stringify(report, null, 2)
+            : flags.format === 'markdown'
+              ? renderDisputeMarkdown(report)
+              : renderDisputeText(report);
+        context.io.out(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
+      });
+    });
 };

@@ -5,7 +5,7 @@ import { bulkWriteStore } from '../bulk-store';
 import { LedgerIndex } from '../import/ledger-index';
 import { runKeyed } from '../keyed-pool';
 import { userError } from '../user-error';
-import type { DemoOptions, DemoStep } from './demo-types';
+import type { DemoOptions, DemoPerson, DemoStep } from './demo-types';
 import { simulateCompany } from './simulate';
 
 export interface DemoDependencies {
@@ -25,6 +25,9 @@ export interface DemoReport {
   readonly start: Date;
   readonly end: Date;
   readonly head: Position | undefined;
+  /** People to hand demo tokens to. */
+  readonly admin: DemoPerson;
+  readonly manager: DemoPerson;
 }
 
 /**
@@ -94,6 +97,8 @@ export const runDemo = async (
     start: plan.start,
     end: plan.end,
     head: await dependencies.store.headPosition(),
+    admin: company.admin,
+    manager: company.managers[0]!,
   };
 };
 
