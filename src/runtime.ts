@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { allProjections } from '../projections';
 import { bootstrapLedger } from './auth/bootstrap';
 import {
   type IssuedToken,
@@ -24,9 +23,7 @@ import { commandRoutes } from './http/routes/commands';
 import { queryRoutes } from './http/routes/queries';
 import { tokenRoutes } from './http/routes/token-routes';
 import { createLogger, type Logger } from './log';
-import { ProjectionEngine } from './projections/engine';
-import { ReadModelOwnershipLookup } from './projections/queries/ownership-lookup';
-import { ReadModels } from './projections/read-models';
+import { createProjectionRuntime, type ProjectionEngine } from './projections';
 
 export interface RuntimeOptions {
   readonly logger?: Logger;
@@ -133,29 +130,27 @@ export const startRuntime = async (
   };
 
   try {
-    // 1. The log, and the read models beside it (in the embedded store's own file).
+    // 1. The log, and the read models beside it.
     if (config.store.kind === 'embedded') ensureDirectoryOf(config.store.path);
     const opened = openEventStore(config.store, { logger });
     const { store } = opened;
     closers.push(() => store.close());
     const database = readModelDatabaseOf(opened);
     if (typeof database === 'string') ensureDirectoryOf(database);
-    const engine = new ProjectionEngine({
+    const { engine, readModels, ownershipLookup } = createProjectionRuntime({
       store,
       database,
-      projections: allProjections(settings.strength),
+      settings,
       logger,
     });
     closers.push(() => engine.close());
     await engine.start();
-    const readModels = new ReadModels(engine);
 
     // 2. Commands and tokens.
-    const lookup = new ReadModelOwnershipLookup(readModels);
     const tokens = await openTokenService({ store, logger });
     closers.push(() => tokens.close());
     const bus = refreshingTokens(
-      createCommandBus({ store, lookup, settings, logger }),
+      createCommandBus({ store, lookup: ownershipLookup, settings, logger }),
       tokens,
     );
 
