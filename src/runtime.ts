@@ -17,7 +17,7 @@ import { type DomainSettings, defaultDomainSettings } from './domain/settings';
 import { type OpenedEventStore, openEventStore } from './eventstore/open';
 import type { EventStore } from './eventstore/port';
 import { SqliteEventStore } from './eventstore/sqlite';
-import { type AppOptions, createApp } from './http/app';
+import { type AppDeps, type AppOptions, createApp } from './http/app';
 import type { ReadModelStatus } from './http/health';
 import { commandRoutes } from './http/routes/commands';
 import { queryRoutes } from './http/routes/queries';
@@ -29,6 +29,8 @@ export interface RuntimeOptions {
   readonly logger?: Logger;
   readonly settings?: DomainSettings;
   readonly app?: AppOptions;
+  /** Other handlers the process serves (the web dashboard), mounted beside the API. */
+  readonly extraHandlers?: AppDeps['extraHandlers'];
   /** Close gracefully and exit on SIGINT and SIGTERM (default true); tests turn it off. */
   readonly handleSignals?: boolean;
 }
@@ -181,6 +183,9 @@ export const startRuntime = async (
         },
       },
       logger,
+      ...(options.extraHandlers === undefined
+        ? {}
+        : { extraHandlers: options.extraHandlers }),
       ...(options.app === undefined ? {} : { options: options.app }),
     });
     // 5. Listen, and close in order on a signal.
