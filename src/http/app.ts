@@ -78,6 +78,12 @@ export const createApp = (deps: AppDeps): Express => {
   );
 
   const v1 = Router();
+  // Answers are per caller and change with every write: never cache them, never sniff them.
+  v1.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
   v1.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
