@@ -23,6 +23,7 @@ import {
   defaultLateAfterMs,
   readClientEvents,
 } from './queries/audit';
+import { compareText } from './queries/compare-text';
 import { visibleChanges } from './queries/ownership-history';
 
 /**
@@ -157,7 +158,7 @@ const buildView = (
         firstAt: isoOf(pair.firstAt),
         interactions: pair.count,
       }))
-      .sort((a, b) => a.firstAt.localeCompare(b.firstAt)),
+      .sort((a, b) => compareText(a.firstAt, b.firstAt)),
     strength: pairs
       .map((pair) => {
         const value = strengthAt(pair, at, model);

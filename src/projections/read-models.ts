@@ -7,10 +7,19 @@ import type {
   PersonActivity,
   PersonRecord,
 } from '../../projections';
+import type { Position } from '../eventstore/port';
 
 /** Anything that holds projection entities by projection name: the engine does. */
 export interface EntitySource {
   entities<E>(name: string): ReadonlyMap<string, E>;
+  /** Changes whenever the entities may have changed; derived indexes key on it. */
+  readonly position?: Position | undefined;
+}
+
+interface OwnerIndex {
+  readonly clients: ReadonlyMap<string, ClientRecord>;
+  readonly position: Position | undefined;
+  readonly byOwner: ReadonlyMap<string, readonly ClientRecord[]>;
 }
 
 /**
@@ -18,7 +27,31 @@ export interface EntitySource {
  * Always asks the source anew: a rebuild replaces the maps.
  */
 export class ReadModels {
+  private ownerIndex: OwnerIndex | undefined;
+
   constructor(private readonly source: EntitySource) {}
+
+  /**
+   * The clients a person owns now. Portfolios ask this on every request, so
+   * the index is kept until the read models move on (or are rebuilt).
+   */
+  clientsOwnedBy(personId: string): readonly ClientRecord[] {
+    const clients = this.clients();
+    const position = this.source.position;
+    let index = this.ownerIndex;
+    if (!index || index.clients !== clients || index.position !== position) {
+      const byOwner = new Map<string, ClientRecord[]>();
+      for (const client of clients.values()) {
+        if (client.ownerId === null) continue;
+        const list = byOwner.get(client.ownerId);
+        if (list) list.push(client);
+        else byOwner.set(client.ownerId, [client]);
+      }
+      index = { clients, position, byOwner };
+      this.ownerIndex = index;
+    }
+    return index.byOwner.get(personId) ?? [];
+  }
 
   clients(): ReadonlyMap<string, ClientRecord> {
     return this.source.entities<ClientRecord>('client-directory');

@@ -3,7 +3,8 @@ import { dayMs } from '../../../projections';
 import { isoOf } from '../../../projections/definition';
 import type { StrengthModel } from '../../domain/settings';
 import type { ReadModels } from '../read-models';
-import { keyPersonRisk, relationshipAt, relationshipsOf } from './relationships';
+import { compareText } from './compare-text';
+import { keyPersonRisk, pairFactsAt, relationshipsOf } from './relationships';
 
 /** Clients that still take part in business: neither archived nor merged away. */
 export const isActive = (client: ClientRecord): boolean =>
@@ -33,26 +34,27 @@ export interface AtRiskQuery {
 /** The owner's standing with one owned client at `at`, and why it is at risk. */
 export const ownerStanding = (
   models: ReadModels,
-  client: ClientRecord & { ownerId: string },
+  client: ClientRecord,
+  ownerId: string,
   query: AtRiskQuery,
   model: StrengthModel,
 ): AtRiskClient => {
-  const pair = models.strength(client.clientId)?.people[client.ownerId];
-  const relationship = pair ? relationshipAt(pair, query.at, model, models) : undefined;
-  const last = relationship?.lastInteractionAt ?? null;
-  const score = relationship?.score ?? 0;
-  const band = relationship?.band ?? 'none';
+  const pair = models.strength(client.clientId)?.people[ownerId];
+  const facts = pair ? pairFactsAt(pair, query.at, model) : undefined;
+  const last = facts?.last ?? null;
+  const score = facts?.score ?? 0;
+  const band = facts?.band ?? 'none';
   const reasons: RiskReason[] = [];
   const cutoff = query.at - (query.days ?? 30) * dayMs;
-  if (last === null || Date.parse(last) < cutoff) reasons.push('no-owner-interaction');
+  if (last === null || last < cutoff) reasons.push('no-owner-interaction');
   if (band === 'weak' || band === 'none') reasons.push('weak-owner-relationship');
   return {
     clientId: client.clientId,
     name: client.name,
-    ownerId: client.ownerId,
-    ownerName: models.personName(client.ownerId),
+    ownerId,
+    ownerName: models.personName(ownerId),
     locked: client.locked,
-    lastOwnerInteractionAt: last,
+    lastOwnerInteractionAt: last === null ? null : isoOf(last),
     ownerScore: score,
     ownerBand: band,
     reasons,
@@ -71,15 +73,16 @@ export const accountsAtRisk = (
   model: StrengthModel,
 ): AtRiskClient[] => {
   const found: AtRiskClient[] = [];
-  for (const client of models.clients().values()) {
+  const candidates =
+    query.ownerId === undefined
+      ? models.clients().values()
+      : models.clientsOwnedBy(query.ownerId);
+  for (const client of candidates) {
     if (!ownedActive(client)) continue;
-    if (query.ownerId !== undefined && client.ownerId !== query.ownerId) continue;
-    const standing = ownerStanding(models, client, query, model);
+    const standing = ownerStanding(models, client, client.ownerId, query, model);
     if (standing.reasons.length > 0) found.push(standing);
   }
-  return found.sort(
-    (a, b) => a.ownerScore - b.ownerScore || a.name.localeCompare(b.name),
-  );
+  return found.sort((a, b) => a.ownerScore - b.ownerScore || compareText(a.name, b.name));
 };
 
 export interface KeyPersonEntry {
@@ -141,7 +144,7 @@ export const keyPersonReport = (
     }
   }
   const byShare = (a: KeyPersonEntry, b: KeyPersonEntry) =>
-    b.share - a.share || a.clientId.localeCompare(b.clientId);
+    b.share - a.share || compareText(a.clientId, b.clientId);
   return {
     at: isoOf(at),
     keyPersonRisk: risky.sort(byShare),

@@ -1,5 +1,6 @@
 import { isoOf } from '../../../projections/definition';
 import type { ReadModels } from '../read-models';
+import { compareText } from './compare-text';
 import { isActive } from './dashboards';
 
 export interface PoolEntry {
@@ -29,7 +30,7 @@ export const poolClients = (models: ReadModels): PoolEntry[] => {
     });
   }
   found.sort(
-    (a, b) => a.since - b.since || a.entry.clientId.localeCompare(b.entry.clientId),
+    (a, b) => a.since - b.since || compareText(a.entry.clientId, b.entry.clientId),
   );
   return found.map(({ entry }) => entry);
 };
@@ -53,7 +54,7 @@ export const pendingHandovers = (models: ReadModels, at: number): PendingHandove
   [...models.handovers()]
     .filter((handover) => handover.status === 'requested')
     .sort(
-      (a, b) => a.requestedAt - b.requestedAt || a.handoverId.localeCompare(b.handoverId),
+      (a, b) => a.requestedAt - b.requestedAt || compareText(a.handoverId, b.handoverId),
     )
     .map((handover) => ({
       handoverId: handover.handoverId,

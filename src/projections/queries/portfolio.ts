@@ -3,6 +3,7 @@ import { dayOf } from '../../../projections';
 import { isoOf } from '../../../projections/definition';
 import type { StrengthModel } from '../../domain/settings';
 import type { ReadModels } from '../read-models';
+import { compareText } from './compare-text';
 import { type AtRiskClient, isActive, ownerStanding } from './dashboards';
 
 export interface Period {
@@ -44,8 +45,10 @@ export const activityTotals = (
   if (!activity || period.to <= period.from) return totals;
   const first = dayOf(isoOf(period.from));
   const last = dayOf(isoOf(period.to - 1));
-  for (const [day, counts] of Object.entries(activity.days)) {
+  const { days } = activity;
+  for (const day in days) {
     if (day < first || day > last) continue;
+    const counts = days[day]!;
     totals.contacts += counts.contacts;
     totals.visits += counts.visits;
     totals.quotesIssued += counts.quotesIssued;
@@ -84,14 +87,9 @@ export const portfolio = (
   const openQuoteValue: Record<string, number> = {};
   const clients: AtRiskClient[] = [];
   let openQuotes = 0;
-  for (const client of models.clients().values()) {
-    if (client.ownerId !== personId || !isActive(client)) continue;
-    const standing = ownerStanding(
-      models,
-      { ...client, ownerId: personId },
-      query,
-      model,
-    );
+  for (const client of models.clientsOwnedBy(personId)) {
+    if (!isActive(client)) continue;
+    const standing = ownerStanding(models, client, personId, query, model);
     clients.push(standing);
     bands[standing.ownerBand] += 1;
     for (const quote of Object.values(models.quotes(client.clientId)?.quotes ?? {})) {
@@ -112,7 +110,7 @@ export const portfolio = (
     openQuoteValue,
     openQuotes,
     wonValue: activityTotals(models, personId, query.period).wonValue,
-    clients: clients.sort((a, b) => a.name.localeCompare(b.name)),
+    clients: clients.sort((a, b) => compareText(a.name, b.name)),
   };
 };
 
@@ -137,6 +135,6 @@ export const activityReport = (
     .sort(
       (a, b) =>
         b.contacts + b.visits - (a.contacts + a.visits) ||
-        a.personId.localeCompare(b.personId),
+        compareText(a.personId, b.personId),
     );
 };

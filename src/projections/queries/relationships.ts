@@ -24,12 +24,22 @@ export interface Relationship {
 }
 
 /** One pair's strength at `at`, counting only interactions that happened by then. */
-export const relationshipAt = (
+/** A pair's figures at `at`, as numbers (instants in epoch milliseconds). */
+export interface PairFacts {
+  readonly strength: number;
+  readonly score: number;
+  readonly band: Band;
+  readonly interactions: number;
+  readonly first: number | null;
+  readonly last: number | null;
+}
+
+/** One pair's strength at `at`, counting only interactions that happened by then. */
+export const pairFactsAt = (
   pair: PairStrength,
   at: number,
   model: StrengthModel,
-  models: ReadModels,
-): Relationship => {
+): PairFacts => {
   const strength = strengthAt(pair, at, model);
   const score = scoreOf(strength, model);
   let interactions = pair.count;
@@ -47,15 +57,25 @@ export const relationshipAt = (
       if (last === null || t > last) last = t;
     }
   }
+  return { strength, score, band: bandOf(score, model), interactions, first, last };
+};
+
+export const relationshipAt = (
+  pair: PairStrength,
+  at: number,
+  model: StrengthModel,
+  models: ReadModels,
+): Relationship => {
+  const facts = pairFactsAt(pair, at, model);
   return {
     personId: pair.personId,
     personName: models.personName(pair.personId),
-    strength,
-    score,
-    band: bandOf(score, model),
-    interactions,
-    firstInteractionAt: first === null ? null : isoOf(first),
-    lastInteractionAt: last === null ? null : isoOf(last),
+    strength: facts.strength,
+    score: facts.score,
+    band: facts.band,
+    interactions: facts.interactions,
+    firstInteractionAt: facts.first === null ? null : isoOf(facts.first),
+    lastInteractionAt: facts.last === null ? null : isoOf(facts.last),
   };
 };
 
