@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { type DomainSettings, domainSettingsSchema } from './domain/settings';
 import { CustodyError, type ErrorIssue } from './errors';
 
 /**
@@ -24,6 +26,8 @@ export interface Config {
   readonly http: { readonly port: number; readonly host: string };
   /** `undefined` leaves the choice to the logger (silent under test, else info). */
   readonly logLevel: LogLevel | undefined;
+  /** Business settings: holding cap, age limit, pool policy, strength model. */
+  readonly domain: DomainSettings;
 }
 
 export type LogLevel = z.infer<typeof logLevelSchema>;
@@ -63,6 +67,7 @@ interface SettingValues {
   readonly port: number;
   readonly host: string;
   readonly logLevel: LogLevel | undefined;
+  readonly settingsFile: string | undefined;
 }
 
 const settings: { readonly [K in keyof SettingValues]: Setting<SettingValues[K]> } = {
@@ -99,6 +104,44 @@ const settings: { readonly [K in keyof SettingValues]: Setting<SettingValues[K]>
     schema: logLevelSchema.optional(),
     fallback: undefined,
   },
+  settingsFile: {
+    env: 'CUSTODY_SETTINGS',
+    expected: 'the path of a JSON file of business settings',
+    schema: z.string().optional(),
+    fallback: undefined,
+  },
+};
+
+/**
+ * Reads the business settings file: any subset of `DomainSettings` (see
+ * src/domain/settings.ts), the rest taking the defaults of the product brief.
+ */
+const readDomainSettings = (
+  file: string | undefined,
+  issues: ErrorIssue[],
+): DomainSettings => {
+  if (file === undefined) return domainSettingsSchema.parse({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    issues.push({
+      path: 'CUSTODY_SETTINGS',
+      message: `CUSTODY_SETTINGS: expected a readable JSON file, ${file}: ${reason}`,
+    });
+    return domainSettingsSchema.parse({});
+  }
+  const parsed = domainSettingsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.join('.');
+    issues.push({
+      path: `CUSTODY_SETTINGS.${field}`,
+      message: `CUSTODY_SETTINGS: ${file}: ${field || '(root)'}: ${issue.message}`,
+    });
+  }
+  return domainSettingsSchema.parse({});
 };
 
 /** Values that win over the environment, keyed like `settings`. */
@@ -131,6 +174,7 @@ export const loadConfig = (
       : { kind: 'embedded', path: store },
     http: { port: read('port'), host: read('host') },
     logLevel: read('logLevel'),
+    domain: readDomainSettings(read('settingsFile'), issues),
   };
 
   const [first] = issues;

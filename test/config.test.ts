@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadConfig } from '../src/config';
+import { defaultDomainSettings } from '../src/domain/settings';
 import { CustodyError } from '../src/errors';
 
 const failure = (run: () => unknown): CustodyError => {
@@ -17,6 +21,7 @@ describe('loadConfig', () => {
       store: { kind: 'embedded', path: './data/custody.db' },
       http: { port: 3000, host: '0.0.0.0' },
       logLevel: undefined,
+      domain: defaultDomainSettings,
     });
   });
 
@@ -117,5 +122,57 @@ describe('loadConfig', () => {
       if (saved === undefined) delete process.env.PORT;
       else process.env.PORT = saved;
     }
+  });
+
+  describe('business settings file', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'custody-settings-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    const write = (content: string): string => {
+      const file = join(dir, 'settings.json');
+      writeFileSync(file, content);
+      return file;
+    };
+
+    it('overrides only the settings the file names', () => {
+      const file = write(
+        JSON.stringify({
+          holdingCap: 50,
+          strength: { halfLifeDays: 30, weights: { visit: 6 } },
+        }),
+      );
+      const { domain } = loadConfig({ CUSTODY_SETTINGS: file });
+      expect(domain.holdingCap).toBe(50);
+      expect(domain.strength.halfLifeDays).toBe(30);
+      expect(domain.strength.weights).toEqual({
+        ...defaultDomainSettings.strength.weights,
+        visit: 6,
+      });
+      expect(domain.interactionMaxAgeDays).toBe(
+        defaultDomainSettings.interactionMaxAgeDays,
+      );
+    });
+
+    it('names the file and the field of a bad setting', () => {
+      const file = write(JSON.stringify({ holdingCap: -1 }));
+      const error = failure(() => loadConfig({ CUSTODY_SETTINGS: file }));
+      expect(error.code).toBe('config.invalid');
+      expect(error.path).toBe('CUSTODY_SETTINGS.holdingCap');
+      expect(error.message).toContain(file);
+    });
+
+    it('refuses unknown settings and unreadable files', () => {
+      const unknown = write(JSON.stringify({ holdingCapp: 5 }));
+      expect(failure(() => loadConfig({ CUSTODY_SETTINGS: unknown })).code).toBe(
+        'config.invalid',
+      );
+      const missing = join(dir, 'absent.json');
+      expect(failure(() => loadConfig({ CUSTODY_SETTINGS: missing })).message).toContain(
+        'CUSTODY_SETTINGS: expected a readable JSON file',
+      );
+    });
   });
 });
