@@ -168,7 +168,8 @@ const serveBaseline = async (dir: string): Promise<Target> => {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
   database.exec(
-    'CREATE TABLE events (position INTEGER PRIMARY KEY, stream TEXT NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL)',
+    `CREATE TABLE events (position INTEGER PRIMARY KEY, stream TEXT NOT NULL,
+      type TEXT NOT NULL, data TEXT NOT NULL)`,
   );
   const insert = database.prepare(
     'INSERT INTO events (stream, type, data) VALUES (?, ?, ?)',

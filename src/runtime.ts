@@ -31,7 +31,7 @@ export interface RuntimeOptions {
   readonly app?: AppOptions;
   /** Other handlers the process serves (the web dashboard), mounted beside the API. */
   readonly extraHandlers?: AppDeps['extraHandlers'];
-  /** Close gracefully and exit on SIGINT and SIGTERM (default true); tests turn it off. */
+  /** Close gracefully and exit on SIGINT and SIGTERM (default true); not in tests. */
   readonly handleSignals?: boolean;
 }
 
@@ -48,7 +48,7 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** A bus that tells the token service at once when a person's role or presence changed. */
+/** A bus that tells the token service at once when a person's standing changed. */
 const refreshingTokens = (bus: CommandBus, tokens: TokenService): CommandBus => ({
   async execute(command, context) {
     const outcome = await bus.execute(command, context);
@@ -111,7 +111,8 @@ const listen = (server: Server, host: string, port: number): Promise<void> =>
 const urlOf = (server: Server): string => {
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
+  const reachable = host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host;
+  return `http://${reachable}:${address.port}`;
 };
 
 /**

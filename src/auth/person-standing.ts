@@ -1,7 +1,7 @@
 import type { Role } from '../domain/events/primitives';
 import type { RecordedEvent } from '../eventstore/port';
 
-/** What authentication needs to know of a person: their role now, and whether they left. */
+/** What authentication needs of a person: their role now, and whether they left. */
 export interface PersonStanding {
   readonly role: Role;
   readonly departed: boolean;

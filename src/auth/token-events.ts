@@ -38,7 +38,7 @@ export const TokenRevoked = z.strictObject({
 export type TokenIssuedData = z.infer<typeof TokenIssued>;
 export type TokenRevokedData = z.infer<typeof TokenRevoked>;
 
-/** Who issues or revokes a token: a person (over the API or the CLI) or the system at first start. */
+/** Who issues or revokes a token: a person (API or CLI), or the system at first start. */
 export interface TokenActor {
   readonly actor: {
     readonly personId: string;

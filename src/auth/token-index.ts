@@ -71,7 +71,7 @@ export class TokenIndex {
     return [...this.tokens.values()].sort((a, b) => a.tokenId.localeCompare(b.tokenId));
   }
 
-  /** The caller a token stands for: unknown, revoked, or a departed person's token is refused. */
+  /** The caller a token stands for; unknown, revoked or departed people's tokens fail. */
   authenticate(token: string): Principal | undefined {
     if (!looksLikeToken(token)) return undefined;
     const tokenId = this.byHash.get(hashTokenSecret(token));

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-/** Every Custody token starts with this, so a leaked one is easy to recognise and scan for. */
+/** Every Custody token starts with this, so a leaked one is easy to recognise. */
 export const tokenPrefix = 'cst_';
 
 const tokenPattern = /^cst_[A-Za-z0-9_-]{43}$/;

@@ -23,7 +23,7 @@ export interface AppOptions {
   readonly readYourWritesTimeoutMs?: number;
   /** Failed authentications tolerated per client address before 429. */
   readonly authFailures?: Omit<FailureLimiterOptions, 'now'>;
-  /** Express's `trust proxy`: set it when behind a load balancer, so limits see client IPs. */
+  /** Express's `trust proxy`: set it behind a load balancer, so limits see client IPs. */
   readonly trustProxy?: boolean | number | string;
   readonly version?: string;
 }
@@ -78,7 +78,7 @@ export const createApp = (deps: AppDeps): Express => {
   );
 
   const v1 = Router();
-  // Answers are per caller and change with every write: never cache them, never sniff them.
+  // Answers are per caller and change with every write: never cache nor sniff them.
   v1.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -4,7 +4,7 @@ import { translateParserError } from './body';
 import { internalProblem, problemOf, sendProblem } from './problem';
 import { requestIdOf } from './request-id';
 
-/** Headers some problems carry, taken from the error's details rather than shown in the body. */
+/** Headers some problems carry, taken from the error's details, not shown in the body. */
 const applyProblemHeaders = (
   res: Response,
   error: CustodyError,

@@ -23,7 +23,8 @@ export const createHttpMetrics = (): HttpMetrics => {
           req.route === undefined
             ? 'unmatched'
             : `${req.baseUrl}${String(req.route.path)}`;
-        const key = `method="${req.method}",route="${escapeLabel(route)}",status="${res.statusCode}"`;
+        const labels = [`method="${req.method}"`, `route="${escapeLabel(route)}"`];
+        const key = [...labels, `status="${res.statusCode}"`].join(',');
         const entry = requests.get(key) ?? { count: 0, seconds: 0 };
         entry.count += 1;
         entry.seconds += Number(process.hrtime.bigint() - started) / 1e9;

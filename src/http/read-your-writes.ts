@@ -4,7 +4,7 @@ import { parsePosition } from '../eventstore/position';
 
 /** What the API needs of the projection engine to honour read-your-writes. */
 export interface ReadModelProgress {
-  /** Resolves once the read models reached `position`; rejects with `query.not-caught-up`. */
+  /** Resolves once the read models reached `position`; else `query.not-caught-up`. */
   waitForPosition(position: Position, timeoutMs: number): Promise<void>;
 }
 

@@ -106,7 +106,7 @@ describe('token service', () => {
 });
 
 describe('token service across processes', () => {
-  it('picks up tokens issued and revoked by another process on the same file', async () => {
+  it('sees tokens issued and revoked by another process on the same file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'custody-tokens-'));
     const path = join(dir, 'ledger.db');
     const server = openSqliteEventStore({ path, pollIntervalMs: 20 });

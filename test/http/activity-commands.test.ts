@@ -35,7 +35,7 @@ describe('activity commands over HTTP', () => {
       expect(response.body.ids.interactionId).toMatch(/^[0-9A-Z]{26}$/);
     });
 
-    it('refuses old, future, unknown-client, other people’s and invalid contacts', async () => {
+    it('refuses old, future, unknown-client, others’ and invalid contacts', async () => {
       await expectRefused(
         h,
         () => contact(seller.auth, { channel: 'call', occurredAt: daysAgo(30) }),
@@ -118,7 +118,7 @@ describe('activity commands over HTTP', () => {
       await expectRefused(h, () => step(quoteId, 'lose', {}), 409, 'quote.closed');
     });
 
-    it('loses a quote; refuses unknown quotes, bad amounts and other salespeople', async () => {
+    it('loses a quote; refuses unknown quotes, bad amounts, others', async () => {
       const quoteId = await issue();
       await expectRefused(
         h,

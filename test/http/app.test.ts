@@ -84,7 +84,7 @@ describe('HTTP mechanics', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
-  it('answers 429 with Retry-After after repeated failures, even for a valid token', async () => {
+  it('answers 429 with Retry-After after failures, even to a valid token', async () => {
     for (let attempt = 0; attempt < 3; attempt += 1) {
       await request(app)
         .post(contactPath)
@@ -117,7 +117,7 @@ describe('HTTP mechanics', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
-  it('answers 400 for a malformed path id, JSON, If-Match or Idempotency-Key', async () => {
+  it('answers 400 to a malformed id, JSON, If-Match, Idempotency-Key', async () => {
     const badId = await request(app)
       .post('/v1/clients/not-a-ulid/contacts')
       .set('Authorization', seller.auth)
@@ -146,7 +146,7 @@ describe('HTTP mechanics', () => {
     expect(fake.calls[0]?.context.expectedRevision).toBe(3);
   });
 
-  it('answers 413 for a body over the limit and 415 for a body that is not JSON', async () => {
+  it('answers 413 to a body over the limit, 415 to one not JSON', async () => {
     const large = await contact().send({ channel: 'call', summary: 'x'.repeat(5000) });
     expect(large.status).toBe(413);
     expect(large.body.code).toBe('request.too-large');

@@ -176,7 +176,7 @@ describe('bad input, property-based', () => {
       }),
       { numRuns: 800 },
     );
-  });
+  }, 180_000);
 
   it('never answers 500 to random query parameters on the read routes', async () => {
     const document = await request(h.runtime.url).get('/v1/openapi.json');
@@ -226,5 +226,5 @@ describe('bad input, property-based', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 120_000);
 });

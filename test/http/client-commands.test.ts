@@ -33,7 +33,7 @@ describe('client commands over HTTP', () => {
       expect(response.headers['x-custody-position']).toBe(response.body.position);
     });
 
-    it('refuses a bad body, an unknown field, the wrong role and another owner', async () => {
+    it('refuses a bad body, unknown field, wrong role, other owner', async () => {
       const missing = await expectRefused(
         h,
         () =>
@@ -112,7 +112,7 @@ describe('client commands over HTTP', () => {
       );
     });
 
-    it('refuses an unknown client, an empty change and someone else’s client', async () => {
+    it('refuses an unknown client, an empty change, others’ clients', async () => {
       const clientId = await h.client(seller.auth, seller.personId);
       await expectRefused(
         h,

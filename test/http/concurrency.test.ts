@@ -34,7 +34,7 @@ describe('concurrent and repeated commands over HTTP', () => {
     expect(claims.map((event) => event.data.ownerId)).toEqual([winner.personId]);
   });
 
-  it('records a command sent five times with one Idempotency-Key once, answering alike', async () => {
+  it('records a command sent five times with one key once, alike', async () => {
     const seller = await h.person('salesperson');
     const clientId = await h.client(seller.auth, seller.personId);
     const occurredAt = new Date().toISOString();

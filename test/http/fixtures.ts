@@ -77,8 +77,11 @@ export const openStoreAndTokens = async () => {
   };
 };
 
-/** Waits, boundedly, until `check` holds: for what the token service learns by subscription. */
-export const eventually = async (check: () => boolean, attempts = 200): Promise<void> => {
+/** Waits, boundedly, until `check` holds: for what subscriptions deliver. */
+export const eventually = async (
+  check: () => boolean,
+  attempts = 1000,
+): Promise<void> => {
   for (let attempt = 0; attempt < attempts && !check(); attempt += 1) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

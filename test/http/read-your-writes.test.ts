@@ -62,7 +62,7 @@ describe('read-your-writes', () => {
     expect(waited).toEqual(['9/250', '10/250']);
   });
 
-  it('answers 504 when the read models do not get there, 400 on a bad position', async () => {
+  it('answers 504 when the read models lag, 400 to a bad position', async () => {
     const late = await request(app())
       .get('/v1/things')
       .set('Authorization', manager.auth)

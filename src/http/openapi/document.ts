@@ -143,7 +143,7 @@ export const buildOpenApiDocument = (
       },
     },
     security: [{ bearer: [] }],
-    /** Every stable error code a problem may carry, with its kind (which fixes the status). */
+    /** Every stable error code a problem may carry, with its kind (fixing the status). */
     'x-error-codes': [...httpErrorCodes, ...(options.errorCodes ?? [])],
   };
 };

@@ -91,7 +91,8 @@ const headerParameters: readonly ExtraParameter[] = [
     name: 'Idempotency-Key',
     in: 'header',
     description:
-      'Identifies the command: resending it with the same key records it once and answers the same',
+      'Identifies the command: resent with the same key, it is recorded once ' +
+      'and answered the same',
     schema: { type: 'string', minLength: 1, maxLength: 200 },
   },
   {
