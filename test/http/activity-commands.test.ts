@@ -35,7 +35,7 @@ describe('activity commands over HTTP', () => {
       expect(response.body.ids.interactionId).toMatch(/^[0-9A-Z]{26}$/);
     });
 
-    it('refuses old, future, unknown-client, others’ and invalid contacts', async () => {
+    it('refuses old, future, unknown-client, others’, bad contacts', async () => {
       await expectRefused(
         h,
         () => contact(seller.auth, { channel: 'call', occurredAt: daysAgo(30) }),
