@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import request from 'supertest';
 
-/** What `custody serve` relies on: SIGTERM closes everything, then the process exits 0. */
+/** What `custody serve` relies on: SIGTERM closes everything, then exits 0. */
 const childScript = `
 const { loadConfig } = require('./src/config');
 const { startRuntime } = require('./src/runtime');
