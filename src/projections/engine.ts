@@ -117,8 +117,13 @@ export class ProjectionEngine {
 
   /** Loads persisted state, then catches up; resolves once caught up with the log. */
   async start(): Promise<void> {
+    if (this.run) throw new Error('The projection engine is already running');
     this.stopped = false;
-    for (const projection of this.running) this.restore(projection);
+    this.flush();
+    for (const projection of this.running) {
+      projection.reset();
+      this.restore(projection);
+    }
     await this.begin();
   }
 
