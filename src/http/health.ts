@@ -39,13 +39,22 @@ const describeReadModels = (status: ReadModelStatus | undefined) =>
  */
 export const healthRouter = (deps: HealthDeps): Router => {
   const router = Router();
+  // The engine's status asks the store for its head; with the store down it
+  // fails, and readiness should then say so rather than fail itself.
+  const readModelStatus = async (): Promise<ReadModelStatus | undefined> => {
+    try {
+      return await deps.readModels?.status();
+    } catch {
+      return undefined;
+    }
+  };
 
   router.get('/health', (_req: Request, res: Response) => {
     res.json({ status: 'ok' });
   });
 
   router.get('/ready', async (_req: Request, res: Response) => {
-    const status = await deps.readModels?.status();
+    const status = await readModelStatus();
     try {
       await deps.store.checkHealth();
     } catch (error) {
@@ -78,7 +87,7 @@ export const healthRouter = (deps: HealthDeps): Router => {
   });
 
   router.get('/metrics', async (_req: Request, res: Response) => {
-    const status = await deps.readModels?.status();
+    const status = await readModelStatus();
     const gauges: Record<string, number> = {};
     if (status?.position !== undefined) {
       gauges.custody_read_model_position = Number(status.position.commit);
