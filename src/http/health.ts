@@ -44,8 +44,9 @@ export const healthRouter = (deps: HealthDeps): Router => {
   const readModelStatus = async (): Promise<ReadModelStatus | undefined> => {
     try {
       return await deps.readModels?.status();
-    } catch {
-      return undefined;
+    } catch (error) {
+      const failure = error instanceof Error ? error.message : String(error);
+      return { position: undefined, caughtUp: false, failure };
     }
   };
 
