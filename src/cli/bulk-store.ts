@@ -16,3 +16,9 @@ export const bulkWriteStore = (store: EventStore, index: LedgerIndex): EventStor
       for (const event of events) index.apply(event.type, event.data);
     },
   );
+
+/** Without the cache, for a writer that reads each stream once (the batch writer). */
+export const indexedStore = (store: EventStore, index: LedgerIndex): EventStore =>
+  new ObservedStore(store, (_, events) => {
+    for (const event of events) index.apply(event.type, event.data);
+  });

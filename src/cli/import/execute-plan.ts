@@ -1,11 +1,20 @@
-import type { CommandBus } from '../../domain/commands';
+import type { CommandBus, CommandContext } from '../../domain/commands';
+import type { DomainSettings } from '../../domain/settings';
 import { isCustodyError } from '../../errors';
+import type { EventStore } from '../../eventstore/port';
 import { runKeyed } from '../keyed-pool';
+import { isBatchable, writeClientRows } from './client-batch-writer';
 import type { ImportPlan } from './plan-import';
-import type { PlannedRow, RowIssue } from './plan-types';
+import type { PlannedCommand, PlannedRow, RowIssue } from './plan-types';
 
 export interface ExecuteOptions {
   readonly bus: CommandBus;
+  /**
+   * With the store and settings, rows decided on the client stream alone
+   * (interactions, quotes) are written in batches per client; see
+   * client-batch-writer.ts. Without, every command goes through the bus.
+   */
+  readonly batching?: { readonly store: EventStore; readonly settings: DomainSettings };
   /** Clients (or people) written at once; default 128. */
   readonly concurrency?: number;
   /** Keep going past a row the ledger refuses; otherwise stop starting new rows. */
@@ -35,8 +44,44 @@ export const executePlan = async (
   let written = 0;
   const waves = [...new Set(plan.rows.map((row) => row.wave))].sort((a, b) => a - b);
 
+  const contextOf = (planned: PlannedCommand): CommandContext => ({
+    actor: planned.actor,
+    commandId: planned.commandId,
+    source: 'import',
+    now: clock(),
+    historicalImport: true,
+  });
+
   for (const wave of waves) {
     const rows = plan.rows.filter((row) => row.wave === wave);
+    if (options.batching !== undefined && rows.every(isBatchable)) {
+      const { store, settings } = options.batching;
+      const lanes = new Map<string, PlannedRow[]>();
+      for (const row of rows) lanes.set(row.key, [...(lanes.get(row.key) ?? []), row]);
+      await runKeyed(
+        [...lanes].map(([clientId, lane]) => ({
+          key: clientId,
+          run: async () => {
+            const outcome = await writeClientRows(store, clientId, lane, {
+              settings,
+              context: contextOf,
+              keepGoing: options.keepGoing,
+              onRows: (count) => {
+                for (let index = 0; index < count; index += 1) options.onRow?.();
+              },
+            });
+            written += outcome.written;
+            refused.push(...outcome.refused);
+          },
+        })),
+        {
+          concurrency: options.concurrency ?? 128,
+          shouldStop: () => !options.keepGoing && refused.length > 0,
+        },
+      );
+      if (!options.keepGoing && refused.length > 0) break;
+      continue;
+    }
     const failedKeys = new Set<string>();
     const writeRow = async (row: PlannedRow): Promise<void> => {
       // A later row of a stream whose earlier row failed may depend on it.
@@ -50,13 +95,7 @@ export const executePlan = async (
       }
       try {
         for (const planned of row.commands) {
-          await options.bus.execute(planned.command, {
-            actor: planned.actor,
-            commandId: planned.commandId,
-            source: 'import',
-            now: clock(),
-            historicalImport: true,
-          });
+          await options.bus.execute(planned.command, contextOf(planned));
         }
         written += 1;
       } catch (error) {

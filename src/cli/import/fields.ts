@@ -39,6 +39,13 @@ export const instant = z.preprocess(
   z
     .string('expected a date such as 2025-03-14 or 2025-03-14T09:30:00Z')
     .superRefine((value, context) => {
+      if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:[\d.]+)?$/i.test(value)) {
+        context.addIssue({
+          code: 'custom',
+          message: `"${value}" has no time zone; add Z or an offset such as +01:00`,
+        });
+        return;
+      }
       const shaped = datePattern.test(value) || dateTimePattern.test(value);
       if (!shaped || Number.isNaN(Date.parse(toIsoInput(value)))) {
         context.addIssue({

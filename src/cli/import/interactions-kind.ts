@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Command } from '../../domain/commands';
 import { contactChannelSchema } from '../../domain/events/primitives';
-import { canonicalJson, deterministicUlid } from './deterministic-ids';
+import { deterministicUlid } from './deterministic-ids';
 import { flag, instant, list, optional, required, text } from './fields';
 import { resolvePeople } from './participants';
 import { type ImportKind, invalid, type RowVerdict } from './plan-types';
@@ -62,9 +62,19 @@ export const interactionsKind: ImportKind<InteractionRow> = {
       const people = resolvePeople(index, row.participants);
       if (!people.ok) return invalid(line, 'participants', people.reason);
 
+      // The source system's id when given, else every field of the row, in a fixed order.
       const identity =
         row.interaction_id ??
-        canonicalJson({ ...row, client: client.id, participants: people.ids });
+        [
+          client.id,
+          row.type,
+          row.occurred_at,
+          people.ids.join(','),
+          row.client_initiated,
+          row.summary ?? '',
+          row.location ?? '',
+          (row.contacts ?? []).join(','),
+        ].join('\u001f');
       const interactionId = deterministicUlid('interaction', identity);
       const first = seen.get(interactionId);
       if (first !== undefined)

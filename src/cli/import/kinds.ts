@@ -26,7 +26,7 @@ export const detectKind = (
 ): ImportKindName => {
   const has = (column: string) => columns.includes(column);
   if (has('amount')) return 'quotes';
-  if (has('role') && has('email')) return 'people';
+  if (has('role')) return 'people';
   if (has('occurred_at') && has('participants')) return 'interactions';
   if (has('name')) return 'clients';
   throw userError(

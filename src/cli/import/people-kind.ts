@@ -10,7 +10,9 @@ const schema = z.object({
   email,
   role: z.preprocess(
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
-    roleSchema,
+    z.enum(roleSchema.options, {
+      error: 'expected salesperson, manager, executive, auditor or admin',
+    }),
   ),
   external_id: optional(text(200)),
   manager: optional(z.string().trim()),

@@ -2,7 +2,7 @@ import type { CommandBus, OwnershipLookup } from '../../domain/commands';
 import type { DomainSettings } from '../../domain/settings';
 import { CustodyError } from '../../errors';
 import type { EventStore, Position } from '../../eventstore/port';
-import { bulkWriteStore } from '../bulk-store';
+import { bulkWriteStore, indexedStore } from '../bulk-store';
 import { executePlan } from './execute-plan';
 import { LedgerIndex } from './ledger-index';
 import { type ImportPlan, planImport } from './plan-import';
@@ -100,6 +100,10 @@ export const runImport = async (
   try {
     result = await executePlan(plan, {
       bus,
+      batching: {
+        store: indexedStore(dependencies.store, index),
+        settings: dependencies.settings,
+      },
       keepGoing: options.skipInvalid === true,
       clock,
       ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
