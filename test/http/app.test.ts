@@ -49,7 +49,6 @@ describe('HTTP mechanics', () => {
       ids: { clientId },
       revision: 0,
       position: '7',
-      replayed: false,
     });
     expect(response.headers.etag).toBe('"0"');
     expect(response.headers['x-custody-position']).toBe('7');

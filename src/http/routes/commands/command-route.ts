@@ -24,7 +24,6 @@ export const commandResponseSchema = z.object({
   ids: z.record(z.string(), z.string()),
   revision: z.number().int(),
   position: z.string(),
-  replayed: z.boolean(),
 });
 
 const pathIdsOf = (path: string): string[] =>
@@ -36,11 +35,12 @@ const answer = (outcome: CommandOutcome, status: number): RouteResult => ({
     ids: outcome.ids,
     revision: outcome.revision,
     position: formatPosition(outcome.position),
-    replayed: outcome.replayed,
   },
   headers: {
     ETag: `"${outcome.revision}"`,
     'X-Custody-Position': formatPosition(outcome.position),
+    // A retried command is answered exactly as the first time; only this
+    // header tells the caller that nothing new was written.
     ...(outcome.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
   },
 });
