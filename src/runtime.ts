@@ -13,7 +13,7 @@ import { createCommandBus } from './commands';
 import type { Config } from './config';
 import type { CommandBus } from './domain/commands/context';
 import { stream } from './domain/events/primitives';
-import { type DomainSettings, defaultDomainSettings } from './domain/settings';
+import type { DomainSettings } from './domain/settings';
 import { type OpenedEventStore, openEventStore } from './eventstore/open';
 import type { EventStore } from './eventstore/port';
 import { SqliteEventStore } from './eventstore/sqlite';
@@ -27,6 +27,7 @@ import { createProjectionRuntime, type ProjectionEngine } from './projections';
 
 export interface RuntimeOptions {
   readonly logger?: Logger;
+  /** Overrides the business settings of the configuration (tests). */
   readonly settings?: DomainSettings;
   readonly app?: AppOptions;
   /** Other handlers the process serves (the web dashboard), mounted beside the API. */
@@ -126,7 +127,7 @@ export const startRuntime = async (
 ): Promise<Runtime> => {
   const logger =
     options.logger ?? createLogger(config.logLevel ? { level: config.logLevel } : {});
-  const settings = options.settings ?? defaultDomainSettings;
+  const settings = options.settings ?? config.domain;
   const closers: (() => Promise<void> | void)[] = [];
   const closeAll = async () => {
     for (const close of closers.reverse()) await close();
