@@ -1,5 +1,5 @@
 import type { LedgerEvent } from '../src/domain/events/catalogue';
-import { noKeys, type ProjectionDefinition } from './definition';
+import { dictionary, noKeys, type ProjectionDefinition } from './definition';
 
 /** What one person did on one UTC day (by occurredAt). */
 export interface DayActivity {
@@ -78,7 +78,7 @@ export const activityProjection: ProjectionDefinition<PersonActivity> = {
   },
   evolve(activity, event, personId) {
     if (!('occurredAt' in event.data)) return activity;
-    const next = activity ?? { personId, days: {} };
+    const next = activity ?? { personId, days: dictionary<DayActivity>() };
     const key = dayOf(event.data.occurredAt);
     const day = next.days[key] ?? emptyDay();
     next.days[key] = day;

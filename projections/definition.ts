@@ -54,3 +54,11 @@ export const clientKeyOf = (event: LedgerEvent): readonly string[] =>
 /** The event's global position in its text form, for audit records. */
 export const formatPositionOf = (event: LedgerEvent): string =>
   formatPosition(event.position);
+
+/**
+ * An empty object for entries keyed by ids. Without a prototype V8 keeps it
+ * as a hash table from the start, instead of deriving a new hidden class for
+ * every id added, which made folding several times slower.
+ */
+export const dictionary = <T>(): Record<string, T> =>
+  Object.create(null) as Record<string, T>;

@@ -1,4 +1,4 @@
-import { instantMs, noKeys, type ProjectionDefinition } from './definition';
+import { dictionary, instantMs, noKeys, type ProjectionDefinition } from './definition';
 
 export type QuoteStatus = 'open' | 'accepted' | 'lost';
 
@@ -37,7 +37,7 @@ export const quotesProjection: ProjectionDefinition<ClientQuotes> = {
   evolve(client, event, clientId) {
     switch (event.type) {
       case 'QuoteIssued': {
-        const next = client ?? { clientId, quotes: {} };
+        const next = client ?? { clientId, quotes: dictionary<QuoteRecord>() };
         next.quotes[event.data.quoteId] = {
           quoteId: event.data.quoteId,
           issuedBy: event.data.issuedBy,

@@ -1,5 +1,5 @@
 import type { StrengthModel } from '../src/domain/settings';
-import { noKeys, type ProjectionDefinition } from './definition';
+import { dictionary, noKeys, type ProjectionDefinition } from './definition';
 import { contributionOf, decay } from './strength-model';
 
 /** One (person, client) relationship. Instants are epoch milliseconds. */
@@ -102,7 +102,7 @@ export const relationshipStrengthProjection = (
   evolve(client, event, clientId) {
     const contribution = contributionOf(event, model);
     if (!contribution) return client;
-    const next = client ?? { clientId, people: {} };
+    const next = client ?? { clientId, people: dictionary<PairStrength>() };
     const { people, weight, at } = contribution;
     for (let index = 0; index < people.length; index += 1) {
       const personId = people[index]!;
