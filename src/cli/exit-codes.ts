@@ -33,7 +33,8 @@ const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
 /** Sorts an error into an exit code and a one-line reason for stderr. */
 export const classifyError = (error: unknown): ClassifiedError => {
   if (error instanceof CommanderError) {
-    return { exitCode: exitCodes.usage, message: oneLine(error.message) };
+    const reason = oneLine(error.message).replace(/^error: /, '');
+    return { exitCode: exitCodes.usage, message: `${reason} (see custody --help)` };
   }
   if (isCustodyError(error)) {
     const exitCode = userKinds.has(error.kind) ? exitCodes.userError : exitCodes.failure;

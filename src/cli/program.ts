@@ -22,7 +22,6 @@ export const buildProgram = (context: CliContext): Command => {
     )
     .option('--verbose', 'debug logs on stderr, and stack traces on failure')
     .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (text) => context.io.out(text),
       writeErr: (text) => context.io.err(text),

@@ -100,7 +100,7 @@ export const createCompany = (
       neglectedFrom: random.chance(0.06)
         ? random.int(Math.floor(days / 3), days)
         : undefined,
-      key: random.chance(0.03),
+      key: number % 33 === 5,
       lastOwnerContact: registeredOn,
       releasedOn: pooled ? registeredOn : undefined,
       previousOwnerId: null,

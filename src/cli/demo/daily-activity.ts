@@ -48,6 +48,21 @@ export class DailyActivity {
   }
 
   clientDay(client: DemoClient, day: number): void {
+    // Strategic accounts are locked by a manager the day after they arrive.
+    if (client.key && day === client.registeredOn + 1) {
+      const at = this.log.instant(day, 11 * 60);
+      this.log.add(
+        at,
+        client.id,
+        {
+          type: 'LockClient',
+          clientId: client.id,
+          reason: 'Strategic account',
+          occurredAt: this.log.iso(at),
+        },
+        this.random.pick(this.company.managers),
+      );
+    }
     const owner =
       client.ownerId === null ? undefined : this.company.people.get(client.ownerId);
     if (owner === undefined || !isActive(owner, day)) return;

@@ -59,34 +59,10 @@ export class Ownership {
   }
 
   companyDay(day: number, days: number, interact: Interact): void {
-    if (day >= 1 && day <= 20) this.lockKeyAccounts(day);
     if (this.random.chance(60 / 730)) this.handover(day);
     if (this.random.chance(20 / 730) && day < days - 12) this.dispute(day, interact);
     if (day % 7 === 3) this.releaseNeglected(day);
     this.claimFromPool(day);
-  }
-
-  private lockKeyAccounts(day: number): void {
-    for (const client of this.company.clients) {
-      if (
-        !client.key ||
-        client.registeredOn >= day ||
-        client.registeredOn % 20 !== day % 20
-      )
-        continue;
-      const at = this.log.instant(day, 11 * 60);
-      this.log.add(
-        at,
-        client.id,
-        {
-          type: 'LockClient',
-          clientId: client.id,
-          reason: 'Strategic account',
-          occurredAt: this.log.iso(at),
-        },
-        this.random.pick(this.company.managers),
-      );
-    }
   }
 
   /** An owned, settled client whose owner stays a while; undefined if none turns up. */
