@@ -54,3 +54,6 @@ export const isoOfDateInput = (value, endOfDay = false) =>
   value ? `${value}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z` : undefined;
 
 export const dateInputOf = (iso) => (iso ? iso.slice(0, 10) : '');
+
+/** "1 client", "3 clients". */
+export const countOf = (count, noun) => `${count} ${noun}${count === 1 ? '' : 's'}`;

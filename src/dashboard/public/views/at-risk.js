@@ -1,5 +1,6 @@
 import { apiGet } from '../api.js';
 import { fill, h, heading } from '../dom.js';
+import { countOf } from '../format.js';
 import { go } from '../route.js';
 import { peopleOrNone, personSelect } from '../widgets/people.js';
 import { table } from '../widgets/table.js';
@@ -56,7 +57,7 @@ export const atRiskView = async (container, { query }) => {
     filtersForm(people, owner, days || report.days),
     table(healthColumns({ withOwner: true }), report.clients, {
       empty: 'No account is at risk.',
-      caption: `${report.clients.length} accounts`,
+      caption: countOf(report.clients.length, 'account'),
     }),
   );
 };

@@ -38,6 +38,7 @@ export const auditSection = (trail, people) =>
             'span',
             {},
             humanize(e.type),
+            ' ',
             e.lateRecorded && badge('recorded late', 'warn'),
           ),
       },

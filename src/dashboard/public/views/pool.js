@@ -1,6 +1,6 @@
 import { apiGet } from '../api.js';
 import { badge, fill, heading, link } from '../dom.js';
-import { formatAgo, formatDate } from '../format.js';
+import { countOf, formatAgo, formatDate } from '../format.js';
 import { table } from '../widgets/table.js';
 
 /** Unowned clients, waiting to be claimed. */
@@ -32,7 +32,7 @@ export const poolView = async (container) => {
         { label: 'Flags', cell: (c) => (c.locked ? badge('locked', 'warn') : '') },
       ],
       clients,
-      { empty: 'The pool is empty.', caption: `${clients.length} clients` },
+      { empty: 'The pool is empty.', caption: countOf(clients.length, 'client') },
     ),
   );
 };
