@@ -88,5 +88,11 @@ window.addEventListener(unauthorizedEvent, (event) => {
   );
 });
 
+// Following the link of the page already shown reads it again: a refresh.
+nav.addEventListener('click', (event) => {
+  const anchor = event.target.closest('a');
+  if (anchor && anchor.getAttribute('href') === window.location.hash) render();
+});
+
 window.addEventListener('hashchange', render);
 render();
