@@ -76,6 +76,10 @@ describe('web dashboard in Chromium', () => {
     await page.goto(`${runtime.url}/`);
     await page.locator('.token-panel').waitFor();
     expect(await page.locator('.sections').isHidden()).toBe(true);
+    // The style sheets were served and allowed by the page's policy.
+    expect(
+      await page.evaluate("getComputedStyle(document.querySelector('.topbar')).display"),
+    ).toBe('flex');
 
     await page.fill('#token-input', 'cst_not-a-real-token');
     await page.click('.token-form button');

@@ -46,6 +46,7 @@ export const auditSection = (trail, people) =>
       { label: 'Recorded', cell: (e) => when(e.recordedAt) },
       {
         label: 'Actor',
+        class: 'nowrap',
         cell: (e) => (e.actorId ? nameOf(people, e.actorId) : humanize(e.source)),
       },
       { label: 'Details', class: 'details', cell: (e) => summary(e.data, people) },
