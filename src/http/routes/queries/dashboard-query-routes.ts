@@ -113,13 +113,24 @@ export const dashboardQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] =>
     query: z.strictObject({ at: instantParam.optional() }),
     response: keyPersonReportSchema,
     consistency: 'read-model',
-    handle: async ({ query }) => ({
-      body: keyPersonReport(
+    handle: async ({ query, principal }) => {
+      const report = keyPersonReport(
         deps.readModels,
         query.at ?? nowOf(deps),
         deps.settings.strength,
-      ),
-    }),
+      );
+      if (principal.role !== 'salesperson') return { body: report };
+      // A salesperson sees the risks of their own portfolio only.
+      const own = (entry: { ownerId: string | null }) =>
+        entry.ownerId === principal.personId;
+      return {
+        body: {
+          ...report,
+          keyPersonRisk: report.keyPersonRisk.filter(own),
+          ownerNotStrongest: report.ownerNotStrongest.filter(own),
+        },
+      };
+    },
   }),
   defineRoute({
     method: 'get',
