@@ -17,6 +17,7 @@ export const smallDemo = (seed: number) => ({
 export const generateDemo = (store: EventStore, seed: number) =>
   runDemo(smallDemo(seed), {
     store,
+    settings: defaultDomainSettings,
     createBus: cliBusFactory(defaultDomainSettings, silentLogger),
   });
 

@@ -70,6 +70,7 @@ export const registerDemo = (program: Command, context: CliContext): void => {
           },
           {
             store: opened.store,
+            settings: defaultDomainSettings,
             createBus: cliBusFactory(defaultDomainSettings, logger),
             concurrency: flags.concurrency,
             progress: createProgress(context.io, 'demo'),

@@ -1,7 +1,9 @@
-import type { CommandBus, OwnershipLookup } from '../../domain/commands';
+import type { CommandBus, CommandContext, OwnershipLookup } from '../../domain/commands';
+import type { DomainSettings } from '../../domain/settings';
 import { isCustodyError } from '../../errors';
 import type { EventStore, Position } from '../../eventstore/port';
 import { bulkWriteStore } from '../bulk-store';
+import { isBatchableCommand, writeClientRows } from '../import/client-batch-writer';
 import { LedgerIndex } from '../import/ledger-index';
 import { runKeyed } from '../keyed-pool';
 import { userError } from '../user-error';
@@ -10,6 +12,7 @@ import { simulateCompany } from './simulate';
 
 export interface DemoDependencies {
   readonly store: EventStore;
+  readonly settings: DomainSettings;
   readonly createBus: (store: EventStore, lookup: OwnershipLookup) => CommandBus;
   readonly concurrency?: number;
   readonly progress?: { start(total: number): void; tick(): void; stop(): void };
@@ -56,31 +59,70 @@ export const runDemo = async (
 
   const refusals: string[] = [];
   let refused = 0;
+  const noteRefusal = (step: DemoStep, reason: string) => {
+    refused += 1;
+    if (refusals.length < 10) {
+      refusals.push(`${new Date(step.at).toISOString()} ${step.command.type}: ${reason}`);
+    }
+  };
+  const contextOf = (step: DemoStep): CommandContext => ({
+    actor: step.actor,
+    commandId: step.commandId,
+    source: step.source,
+    now: new Date(step.at),
+  });
   const execute = async (step: DemoStep): Promise<void> => {
     try {
-      await bus.execute(step.command, {
-        actor: step.actor,
-        commandId: step.commandId,
-        source: step.source,
-        now: new Date(step.at),
-      });
+      await bus.execute(step.command, contextOf(step));
     } catch (error) {
       if (!isCustodyError(error) || error.kind === 'unavailable') throw error;
-      refused += 1;
-      if (refusals.length < 10) {
-        refusals.push(
-          `${new Date(step.at).toISOString()} ${step.command.type}: ${error.message}`,
-        );
-      }
+      noteRefusal(step, error.message);
     }
     dependencies.progress?.tick();
+  };
+
+  // Runs of interactions and quotes on one client go through the batch writer:
+  // the same decisions and events as the bus, in fewer appends.
+  const runLane = async (lane: readonly DemoStep[]): Promise<void> => {
+    for (let start = 0; start < lane.length; ) {
+      const step = lane[start]!;
+      if (!isBatchableCommand(step.command)) {
+        await execute(step);
+        start += 1;
+        continue;
+      }
+      let end = start;
+      while (end < lane.length && isBatchableCommand(lane[end]!.command)) end += 1;
+      const run = lane.slice(start, end);
+      const outcome = await writeClientRows(
+        observed,
+        step.key,
+        run.map((each, index) => ({ line: index, commands: [each] })),
+        {
+          settings: dependencies.settings,
+          context: contextOf,
+          keepGoing: true,
+          onRows: (count) => {
+            for (let index = 0; index < count; index += 1) dependencies.progress?.tick();
+          },
+        },
+      );
+      for (const issue of outcome.refused) noteRefusal(run[issue.line]!, issue.reason);
+      start = end;
+    }
   };
 
   dependencies.progress?.start(plan.steps.length);
   try {
     for (const segment of segments(plan.steps)) {
+      const lanes = new Map<string, DemoStep[]>();
+      for (const step of segment) {
+        const lane = lanes.get(step.key);
+        if (lane === undefined) lanes.set(step.key, [step]);
+        else lane.push(step);
+      }
       await runKeyed(
-        segment.map((step) => ({ key: step.key, run: () => execute(step) })),
+        [...lanes].map(([key, lane]) => ({ key, run: () => runLane(lane) })),
         { concurrency: dependencies.concurrency ?? 128 },
       );
     }

@@ -1,6 +1,6 @@
 import { deriveEventId, deriveUlid } from '../../commands/derived-ids';
 import { metadataFor } from '../../commands/event-metadata';
-import { authorise } from '../../domain/authorisation';
+import { authorise, authoriseHistoricalImport } from '../../domain/authorisation';
 import {
   type ClientCommand,
   decideClient,
@@ -9,7 +9,7 @@ import {
 import type { DecisionContext } from '../../domain/client/decision-context';
 import { evolveClient } from '../../domain/client/evolve';
 import { type ClientState, initialClientState } from '../../domain/client/state';
-import type { CommandContext } from '../../domain/commands';
+import type { Command, CommandContext } from '../../domain/commands';
 import { type ClientEvent, stream, toLedgerEvent } from '../../domain/events';
 import type { DomainSettings } from '../../domain/settings';
 import { isCustodyError } from '../../errors';
@@ -28,17 +28,23 @@ import type { PlannedRow, RowIssue } from './plan-types';
  * the bus recognises them. For commands decided on the client stream alone,
  * with no other facts (interactions and quotes).
  */
+export const isBatchableCommand = (command: Command): boolean =>
+  isClientCommand(command) &&
+  (command.type === 'LogContact' ||
+    command.type === 'LogVisit' ||
+    command.type === 'IssueQuote' ||
+    command.type === 'ReviseQuote' ||
+    command.type === 'AcceptQuote' ||
+    command.type === 'LoseQuote');
+
 export const isBatchable = (row: PlannedRow): boolean =>
-  row.commands.every(
-    ({ command }) =>
-      isClientCommand(command) &&
-      (command.type === 'LogContact' ||
-        command.type === 'LogVisit' ||
-        command.type === 'IssueQuote' ||
-        command.type === 'ReviseQuote' ||
-        command.type === 'AcceptQuote' ||
-        command.type === 'LoseQuote'),
-  );
+  row.commands.every(({ command }) => isBatchableCommand(command));
+
+/** A row of commands on one client; all of them are written, or none. */
+export interface BatchRow<C extends { readonly command: Command }> {
+  readonly line: number;
+  readonly commands: readonly C[];
+}
 
 const maxBatchEvents = 400;
 const maxBatchBytes = MAX_APPEND_BYTES / 2;
@@ -48,13 +54,13 @@ export interface BatchOutcome {
   readonly refused: readonly RowIssue[];
 }
 
-export const writeClientRows = async (
+export const writeClientRows = async <C extends { readonly command: Command }>(
   store: EventStore,
   clientId: string,
-  rows: readonly PlannedRow[],
+  rows: readonly BatchRow<C>[],
   options: {
     readonly settings: DomainSettings;
-    readonly context: (planned: PlannedRow['commands'][number]) => CommandContext;
+    readonly context: (planned: C) => CommandContext;
     readonly keepGoing: boolean;
     readonly onRows?: (count: number) => void;
   },
@@ -102,7 +108,9 @@ export const writeClientRows = async (
       for (const planned of row.commands) {
         const command = planned.command as ClientCommand;
         const context = options.context(planned);
-        if (knownIds.has(deriveEventId(context.commandId, name, 0))) continue;
+        const firstId = deriveEventId(context.commandId, name, 0);
+        if (knownIds.has(firstId)) continue;
+        authoriseHistoricalImport(context.historicalImport, context.source);
         authorise(command, context.actor, context.source, { client: next });
         const decided = decideClient(
           command,
@@ -114,7 +122,7 @@ export const writeClientRows = async (
           // Undefined optional fields are dropped when the store serialises the event.
           bytes += JSON.stringify(event.data).length + 400;
           events.push({
-            id: deriveEventId(context.commandId, name, index),
+            id: index === 0 ? firstId : deriveEventId(context.commandId, name, index),
             type: event.type,
             data: event.data as unknown as JsonObject,
             metadata: metadataFor(context, event.type) as unknown as JsonObject,

@@ -104,7 +104,8 @@ export const interactionsKind: ImportKind<InteractionRow> = {
               channel: row.type,
               ...(row.contacts === undefined ? {} : { clientContacts: row.contacts }),
             };
-      const commandId = deterministicUlid('import', 'interactions', interactionId);
+      // Derived from the interaction id, itself derived from the row: stable across imports.
+      const commandId = `import-interaction-${interactionId}`;
       return {
         kind: 'planned',
         row: {
