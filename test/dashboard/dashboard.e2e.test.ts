@@ -162,6 +162,19 @@ describe('web dashboard in Chromium', () => {
     expect(await cellTexts('From → to')).toEqual(['Ben Brandt → Ana Alvarez']);
   });
 
+  it('forgets the token, and opens a salesperson on their own portfolio', async () => {
+    await page.click('.sign-out');
+    await waitForText('.token-message', 'Token forgotten');
+    expect(await storedToken()).toBeNull();
+
+    await page.fill('#token-input', company.anaToken);
+    await page.click('.token-form button');
+    await page.click('.sections a[data-section="portfolio"]');
+    await waitForText('.page h2', 'Ana Alvarez');
+    expect(page.url()).toContain(`#/portfolio/${company.ana}`);
+    expect(await cellTexts('Client')).toEqual([company.acmeName]);
+  });
+
   it('shows a refused request as its problem title and detail', async () => {
     await page.goto(`${runtime.url}/#/clients/not-a-client`);
     await page.locator('.problem').waitFor();

@@ -4,6 +4,8 @@ import type { Runtime } from '../../src/runtime';
 export interface SeededCompany {
   /** A manager's bearer token, as pasted into the dashboard. */
   readonly managerToken: string;
+  /** Ana's token: a salesperson's view. */
+  readonly anaToken: string;
   readonly ana: string;
   readonly ben: string;
   /** Owned by Ana, with contacts (one recorded late); its name holds markup. */
@@ -87,6 +89,7 @@ export const seedCompany = async (runtime: Runtime): Promise<SeededCompany> => {
   if (head !== undefined) await runtime.engine.waitForPosition(head, 10_000);
   return {
     managerToken: manager.token,
+    anaToken: ana.token,
     ana: ana.personId,
     ben: ben.personId,
     acme,

@@ -14,7 +14,8 @@ export const h = (tag, props = {}, ...children) => {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(props)) setProperty(element, name, value);
   for (const child of children.flat(Infinity)) {
-    if (child === undefined || child === null || child === false) continue;
+    if (child === undefined || child === null || child === false || child === '')
+      continue;
     element.append(child instanceof Node ? child : String(child));
   }
   return element;

@@ -55,6 +55,11 @@ const filtersForm = (filters, people) => {
       ['true', 'Locked'],
       ['false', 'Not locked'],
     ]),
+    choice('filter-sort', 'Order', 'sort', filters.sort, [
+      ['', 'By name'],
+      ['ownerSince:asc', 'Longest held first'],
+      ['ownerSince:desc', 'Newest owner first'],
+    ]),
     h('button', { type: 'submit' }, 'Apply'),
   );
   form.addEventListener('submit', (event) => {
@@ -65,6 +70,7 @@ const filtersForm = (filters, people) => {
       owner: data.get('owner'),
       pool: data.get('pool'),
       locked: data.get('locked'),
+      sort: data.get('sort'),
     });
   });
   return form;
@@ -119,11 +125,13 @@ export const directoryView = async (container, { query }) => {
     owner: query.get('owner') ?? '',
     pool: query.get('pool') ?? '',
     locked: query.get('locked') ?? '',
+    sort: query.get('sort') ?? '',
   };
+  const [sort, order] = filters.sort.split(':');
   const offset = Math.max(0, Number.parseInt(query.get('offset') ?? '0', 10) || 0);
   const [people, page] = await Promise.all([
     peopleOrNone(),
-    apiGet('/clients', { ...filters, offset, limit: pageSize }),
+    apiGet('/clients', { ...filters, sort, order, offset, limit: pageSize }),
   ]);
   fill(
     container,

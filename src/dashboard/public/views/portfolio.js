@@ -39,6 +39,11 @@ const body = (report) => [
 export const portfolioView = async (container, { params }) => {
   const people = await loadPeople().catch(() => []);
   const [personId = ''] = params;
+  // A salesperson's list holds only themselves: their portfolio is the one to show.
+  if (!personId && people.length === 1) {
+    window.location.replace(`#/portfolio/${people[0].personId}`);
+    return;
+  }
   const picker = h(
     'div',
     { class: 'filters' },

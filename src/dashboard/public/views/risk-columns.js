@@ -5,6 +5,7 @@ import { scoreBar } from '../widgets/score-bar.js';
 const clientLink = (c) => link(`/clients/${c.clientId}`, c.name, { class: 'strong' });
 
 const reasons = (c) =>
+  (c.reasons.length > 0 || c.locked) &&
   h(
     'span',
     { class: 'flags' },

@@ -1,7 +1,8 @@
 import { badge, h } from '../dom.js';
 
-/** Locked, archived and merged as badges. */
+/** Locked, archived and merged as badges; nothing when none applies. */
 export const clientFlags = (client) =>
+  (client.locked || client.archived || client.mergedInto) &&
   h(
     'span',
     { class: 'flags' },
