@@ -141,6 +141,15 @@ describe('web dashboard in Chromium', () => {
     const audit = page.locator('section.card', { hasText: 'Audit trail' });
     expect(await audit.locator('.badge', { hasText: 'recorded late' }).count()).toBe(1);
     await screenshot('client-page');
+
+    // The trail downloads as CSV, fetched with the token rather than through a link.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('button:has-text("Audit trail (CSV)")'),
+    ]);
+    expect(download.suggestedFilename()).toBe(`audit-${company.acme}.csv`);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('ContactLogged');
   });
 
   it('goes from the owner to their portfolio', async () => {

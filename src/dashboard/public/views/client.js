@@ -2,6 +2,7 @@ import { apiGet } from '../api.js';
 import { badge, fill, h, link, loading } from '../dom.js';
 import { formatAgo, formatDate } from '../format.js';
 import { clientFlags } from '../widgets/client-flags.js';
+import { downloadButton } from '../widgets/download.js';
 import { nameOf, peopleOrNone } from '../widgets/people.js';
 import { problemBox } from '../widgets/problem.js';
 import { auditSection } from './client-audit.js';
@@ -73,6 +74,12 @@ export const clientView = async (container, { params }) => {
       'p',
       { class: 'actions' },
       link(`/clients/${clientId}/dispute`, 'Dispute report', { class: 'button' }),
+      downloadButton('Audit trail (CSV)', {
+        path: `${base}/audit`,
+        query: { format: 'csv' },
+        filename: `audit-${clientId}.csv`,
+        type: 'text/csv',
+      }),
     ),
   );
   const parts = h('div', { class: 'columns' }, loading());

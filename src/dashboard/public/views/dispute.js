@@ -2,6 +2,7 @@ import { apiGet } from '../api.js';
 import { fill, h, link } from '../dom.js';
 import { dateInputOf, isoOfDateInput } from '../format.js';
 import { go } from '../route.js';
+import { downloadButton } from '../widgets/download.js';
 
 const asOfForm = (clientId, at) => {
   const form = h(
@@ -23,12 +24,6 @@ const asOfForm = (clientId, at) => {
   return form;
 };
 
-/** A download of text already fetched with the token (links cannot carry it). */
-const downloadLink = (text, filename) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
-  return h('a', { href: url, download: filename, class: 'button' }, 'Download');
-};
-
 /** The dispute report: the client's history replayed up to an instant, as text. */
 export const disputeView = async (container, { params, query }) => {
   const [clientId] = params;
@@ -48,7 +43,16 @@ export const disputeView = async (container, { params, query }) => {
       h('p', {}, 'Owner, relationships and late entries, as they happened and as known.'),
     ),
     asOfForm(clientId, at),
-    h('p', { class: 'actions' }, downloadLink(text, `dispute-${clientId}.txt`)),
+    h(
+      'p',
+      { class: 'actions' },
+      downloadButton('Download (Markdown)', {
+        path: `/clients/${encodeURIComponent(clientId)}/dispute-report`,
+        query: { at, format: 'markdown' },
+        filename: `dispute-${clientId}.md`,
+        type: 'text/markdown',
+      }),
+    ),
     h('pre', { class: 'report' }, text),
   );
 };
