@@ -22,6 +22,7 @@ import { completeCommand } from './completed-command';
 import { handleClientCommand, handleMerge } from './handle-client';
 import { handleHandoverCommand } from './handle-handover';
 import { handlePersonCommand } from './handle-person';
+import { StreamCache, type StreamCacheLimits } from './stream-cache';
 import type { StepResult } from './stream-step';
 
 export interface CommandBusOptions {
@@ -34,6 +35,11 @@ export interface CommandBusOptions {
    * stream, when the caller did not pin a revision. Defaults to 5.
    */
   readonly maxRetries?: number;
+  /**
+   * Bounds of the cache of folded streams; `false` turns it off, so that
+   * every command reads its streams whole.
+   */
+  readonly streamCache?: StreamCacheLimits | false;
 }
 
 const dispatch = (run: CommandRun, command: Command): Promise<readonly StepResult[]> => {
@@ -65,7 +71,9 @@ export const createCommandBus = (options: CommandBusOptions): CommandBus => {
   const baseLogger = options.logger ?? silentLogger;
   const maxRetries = options.maxRetries ?? 5;
   const { store, lookup, settings } = options;
-  const dependencies = { store, lookup, settings };
+  const cache =
+    options.streamCache === false ? undefined : new StreamCache(options.streamCache);
+  const dependencies = { store, lookup, settings, cache };
   return {
     async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {
       const logger = baseLogger.child({

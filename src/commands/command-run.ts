@@ -8,7 +8,7 @@ import {
 } from '../domain/person/state';
 import type { DomainSettings } from '../domain/settings';
 import { deriveUlid } from './derived-ids';
-import { loadStream } from './loaded-stream';
+import { type Folder, loadStream } from './loaded-stream';
 import type { StepRunner } from './stream-step';
 
 /** One command being handled: the step runner plus what deciders may consult. */
@@ -26,16 +26,16 @@ export interface FactNeeds {
 const present = (ids: readonly (string | null | undefined)[] = []) =>
   [...new Set(ids)].filter((id): id is string => typeof id === 'string');
 
+export const personFolder: Folder<PersonState> = {
+  initial: initialPersonState,
+  evolve: (state, event) => evolvePerson(state, event as PersonEvent),
+};
+
 export const loadPerson = async (
   run: CommandRun,
   personId: string,
 ): Promise<PersonState> =>
-  (
-    await loadStream(run.store, stream.person(personId), {
-      initial: initialPersonState,
-      evolve: (state, event) => evolvePerson(state, event as PersonEvent),
-    })
-  ).state;
+  (await loadStream(run.store, stream.person(personId), personFolder, run.cache)).state;
 
 /** Loads the facts a decision needs and wraps them with the clock and settings. */
 export const decisionContext = async (

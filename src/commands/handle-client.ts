@@ -7,17 +7,17 @@ import { type ClientState, initialClientState } from '../domain/client/state';
 import type { CommandOf } from '../domain/commands/commands';
 import { type ClientEvent, stream } from '../domain/events';
 import { type CommandRun, decisionContext, type FactNeeds } from './command-run';
-import { loadStream } from './loaded-stream';
+import { type Folder, loadStream } from './loaded-stream';
 import { runStep, type StepResult } from './stream-step';
 
-export const clientFolder = {
+export const clientFolder: Folder<ClientState> = {
   initial: initialClientState,
   evolve: (state: ClientState, event: { type: string }) =>
     evolveClient(state, event as ClientEvent),
 };
 
 export const loadClient = async (run: CommandRun, clientId: string) =>
-  (await loadStream(run.store, stream.client(clientId), clientFolder)).state;
+  (await loadStream(run.store, stream.client(clientId), clientFolder, run.cache)).state;
 
 /** People and holdings each client command's rules consult. */
 const factNeeds = (
@@ -51,7 +51,7 @@ export const handleClientCommand = (
   // completeCommand has derived the id of a client being registered.
   const clientId = command.clientId as string;
   return runStep(run, {
-    ...clientFolder,
+    folder: clientFolder,
     stream: stream.client(clientId),
     pinned: context.expectedRevision,
     decide: async ({ state }) => {
@@ -69,7 +69,7 @@ export const handleMerge = (
 ): Promise<StepResult<ClientState>> => {
   const { context } = run;
   return runStep(run, {
-    ...clientFolder,
+    folder: clientFolder,
     stream: stream.client(command.clientId),
     pinned: context.expectedRevision,
     decide: async ({ state }) => {

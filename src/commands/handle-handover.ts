@@ -11,9 +11,10 @@ import {
 } from '../domain/handover/state';
 import { type CommandRun, decisionContext } from './command-run';
 import { clientFolder, loadClient } from './handle-client';
+import type { Folder } from './loaded-stream';
 import { runStep, type StepResult } from './stream-step';
 
-const handoverFolder = {
+const handoverFolder: Folder<HandoverState> = {
   initial: initialHandoverState,
   evolve: (state: HandoverState, event: { type: string }) =>
     evolveHandover(state, event as HandoverEvent),
@@ -31,7 +32,7 @@ const clientIdOf = (command: HandoverCommand, state: HandoverState) =>
 const handoverStep = (run: CommandRun, command: HandoverCommand) => {
   const { context } = run;
   return runStep(run, {
-    ...handoverFolder,
+    folder: handoverFolder,
     stream: stream.handover(command.handoverId as string),
     pinned: context.expectedRevision,
     decide: async ({ state }) => {
@@ -84,7 +85,7 @@ const completeApproval = async (
     throw new Error(`Handover ${command.handoverId} has no approval to complete`);
   const { fromOwnerId, toOwnerId } = handover;
   return runStep(run, {
-    ...clientFolder,
+    folder: clientFolder,
     stream: stream.client(handover.clientId),
     decide: async ({ state }) =>
       transferForHandover({ ...approval.data, fromOwnerId, toOwnerId }, state),

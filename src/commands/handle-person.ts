@@ -1,21 +1,11 @@
 import { authorise } from '../domain/authorisation';
 import { handOffForDeparture } from '../domain/client/decide-handoff';
-import { type PersonEvent, stream } from '../domain/events';
+import { stream } from '../domain/events';
 import { decidePerson, type PersonCommand } from '../domain/person/decide';
-import {
-  evolvePerson,
-  initialPersonState,
-  type PersonState,
-} from '../domain/person/state';
-import { type CommandRun, decisionContext } from './command-run';
+import type { PersonState } from '../domain/person/state';
+import { type CommandRun, decisionContext, personFolder } from './command-run';
 import { clientFolder } from './handle-client';
 import { runStep, type StepResult } from './stream-step';
-
-const personFolder = {
-  initial: initialPersonState,
-  evolve: (state: PersonState, event: { type: string }) =>
-    evolvePerson(state, event as PersonEvent),
-};
 
 export const handlePersonCommand = async (
   run: CommandRun,
@@ -24,7 +14,7 @@ export const handlePersonCommand = async (
   const { context } = run;
   const personId = command.personId as string;
   const decided = await runStep(run, {
-    ...personFolder,
+    folder: personFolder,
     stream: stream.person(personId),
     pinned: context.expectedRevision,
     decide: async ({ state }) => {
@@ -77,7 +67,7 @@ const handOffClients = async (
   const results: StepResult[] = [];
   for (const clientId of [...candidates].sort()) {
     const result = await runStep(run, {
-      ...clientFolder,
+      folder: clientFolder,
       stream: stream.client(clientId),
       decide: async ({ state }) => handOffForDeparture(departure, state),
     });

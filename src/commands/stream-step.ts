@@ -12,7 +12,15 @@ import type {
 } from '../eventstore/port';
 import { deriveEventId } from './derived-ids';
 import { metadataFor } from './event-metadata';
-import { type Folder, type LoadedStream, loadStream } from './loaded-stream';
+import {
+  type Folder,
+  foldRecorded,
+  keepAppended,
+  type LoadedStream,
+  loadStream,
+  readWhole,
+} from './loaded-stream';
+import type { StreamCache } from './stream-cache';
 
 /** What one command wrote to (or had already written to) one stream. */
 export interface StepResult<S = unknown> {
@@ -26,8 +34,10 @@ export interface StepResult<S = unknown> {
   readonly replayed: boolean;
 }
 
-export interface StepSpec<S> extends Folder<S> {
+export interface StepSpec<S> {
   readonly stream: string;
+  /** One object per kind of stream: the cache keeps what it folded. */
+  readonly folder: Folder<S>;
   /** Pure apart from loading facts; may throw domain errors. */
   readonly decide: (loaded: LoadedStream<S>) => Promise<CustodyEvent[]>;
   /** The revision the caller pinned (If-Match), for the command's target stream only. */
@@ -39,6 +49,8 @@ export interface StepRunner {
   readonly context: CommandContext;
   readonly maxRetries: number;
   readonly logger: Logger;
+  /** Streams folded by earlier commands; none: every load reads whole. */
+  readonly cache?: StreamCache | undefined;
 }
 
 /**
@@ -53,9 +65,9 @@ export const runStep = async <S>(
   const { store, context, logger } = runner;
   for (let attempt = 0; ; attempt += 1) {
     // 1. Load; a command already recorded is answered from the stream as it is.
-    const loaded = await loadStream(store, spec.stream, spec);
-    const recorded = findRecorded(loaded.recorded, context.commandId, spec.stream);
-    if (recorded) return { ...recorded, loaded: loaded.state };
+    const loaded = await loadStream(store, spec.stream, spec.folder, runner.cache);
+    const repeat = await findRepeat(store, loaded, spec.folder, context.commandId);
+    if (repeat) return repeat;
     if (spec.pinned !== undefined && loaded.revision !== spec.pinned)
       throw preconditionFailed(spec.stream, spec.pinned, loaded.revision);
 
@@ -80,6 +92,14 @@ export const runStep = async <S>(
       const result = await store.append(spec.stream, batch, {
         expectedRevision: expected,
       });
+      const appended = batch.map(({ id, type, data }) => ({ id: id!, type, data }));
+      keepAppended(
+        runner.cache,
+        spec.folder,
+        loaded,
+        appended,
+        result.nextExpectedRevision,
+      );
       return {
         loaded: loaded.state,
         stream: spec.stream,
@@ -110,6 +130,25 @@ const toNewEvent = (
   data: JSON.parse(JSON.stringify(event.data)) as JsonObject,
   metadata: metadataFor(runner.context, event.type) as unknown as JsonObject,
 });
+
+/**
+ * This command's events in the loaded stream, if it ran before. Its first
+ * event id says whether it did; only then is the stream read whole to answer
+ * as the first time did. A stream with no such id has none of the others
+ * either: the ids are looked for in order and the first one ends the run.
+ */
+const findRepeat = async <S>(
+  store: EventStore,
+  loaded: LoadedStream<S>,
+  folder: Folder<S>,
+  commandId: string,
+): Promise<StepResult<S> | undefined> => {
+  const { stream } = loaded;
+  if (!loaded.ids.has(deriveEventId(commandId, stream, 0))) return undefined;
+  const whole = await readWhole(store, stream);
+  const recorded = findRecorded(whole, commandId, stream);
+  return recorded && { ...recorded, loaded: foldRecorded(folder, whole) };
+};
 
 /**
  * The run of this command's events in the stream, found by their derived
