@@ -22,7 +22,7 @@ const columns = (people) => [
   },
 ];
 
-/** Clients that depend on one person, and clients whose owner is not the strongest tie. */
+/** Clients resting on one person, and clients whose owner is not the strongest tie. */
 export const keyPersonView = async (container) => {
   const [people, report] = await Promise.all([
     peopleOrNone(),
