@@ -11,6 +11,7 @@ import {
 } from './auth/token-service';
 import { createCommandBus } from './commands';
 import type { Config } from './config';
+import { dashboardHandler } from './dashboard';
 import type { CommandBus } from './domain/commands/context';
 import { stream } from './domain/events/primitives';
 import type { DomainSettings } from './domain/settings';
@@ -30,7 +31,7 @@ export interface RuntimeOptions {
   /** Overrides the business settings of the configuration (tests). */
   readonly settings?: DomainSettings;
   readonly app?: AppOptions;
-  /** Other handlers the process serves (the web dashboard), mounted beside the API. */
+  /** Other handlers the process serves beside the API; by default the web dashboard at `/`. */
   readonly extraHandlers?: AppDeps['extraHandlers'];
   /** Close gracefully and exit on SIGINT and SIGTERM (default true); not in tests. */
   readonly handleSignals?: boolean;
@@ -185,9 +186,9 @@ export const startRuntime = async (
         },
       },
       logger,
-      ...(options.extraHandlers === undefined
-        ? {}
-        : { extraHandlers: options.extraHandlers }),
+      extraHandlers: options.extraHandlers ?? [
+        { path: '/', handler: dashboardHandler() },
+      ],
       ...(options.app === undefined ? {} : { options: options.app }),
     });
     // 5. Listen, and close in order on a signal.
