@@ -13,7 +13,7 @@ import type { Command, CommandContext } from '../../domain/commands';
 import { type ClientEvent, stream, toLedgerEvent } from '../../domain/events';
 import type { DomainSettings } from '../../domain/settings';
 import { isCustodyError } from '../../errors';
-import { StreamNotFoundError } from '../../eventstore/errors';
+import { ConcurrencyError, StreamNotFoundError } from '../../eventstore/errors';
 import type { EventStore, JsonObject, NewEvent } from '../../eventstore/port';
 import { MAX_APPEND_BYTES } from '../../eventstore/validate-append';
 import type { PlannedRow, RowIssue } from './plan-types';
@@ -64,6 +64,7 @@ export const writeClientRows = async <C extends { readonly command: Command }>(
     readonly keepGoing: boolean;
     readonly onRows?: (count: number) => void;
   },
+  attempt = 0,
 ): Promise<BatchOutcome> => {
   const name = stream.client(clientId);
   const refused: RowIssue[] = [];
@@ -88,11 +89,14 @@ export const writeClientRows = async <C extends { readonly command: Command }>(
   let batch: NewEvent[] = [];
   let batchRows = 0;
   let bytes = 0;
-  const flush = async () => {
+  /** Rows before this index are written or refused. */
+  let settled = 0;
+  const flush = async (upTo: number) => {
     if (batch.length === 0) return;
     const result = await store.append(name, batch, {
       expectedRevision: revision ?? 'no_stream',
     });
+    settled = upTo;
     revision = result.nextExpectedRevision;
     written += batchRows;
     options.onRows?.(batchRows);
@@ -101,7 +105,20 @@ export const writeClientRows = async <C extends { readonly command: Command }>(
     bytes = 0;
   };
 
-  for (const row of rows) {
+  // 3. Another writer moved the stream (a server running beside the import):
+  // load again and decide the rows not yet written again, a few times.
+  const retryRest = async (error: unknown): Promise<BatchOutcome> => {
+    if (!(error instanceof ConcurrencyError) || attempt >= 5) throw error;
+    const refusedLines = new Set(refused.map((issue) => issue.line));
+    const rest = rows.slice(settled).filter((row) => !refusedLines.has(row.line));
+    const retried = await writeClientRows(store, clientId, rest, options, attempt + 1);
+    return {
+      written: written + retried.written,
+      refused: [...refused, ...retried.refused],
+    };
+  };
+
+  for (const [position, row] of rows.entries()) {
     let next = state;
     const events: NewEvent[] = [];
     try {
@@ -139,9 +156,19 @@ export const writeClientRows = async <C extends { readonly command: Command }>(
     state = next;
     batch.push(...events);
     batchRows += 1;
-    if (batch.length >= maxBatchEvents || bytes >= maxBatchBytes) await flush();
+    if (batch.length >= maxBatchEvents || bytes >= maxBatchBytes) {
+      try {
+        await flush(position + 1);
+      } catch (error) {
+        return retryRest(error);
+      }
+    }
   }
-  await flush();
+  try {
+    await flush(rows.length);
+  } catch (error) {
+    return retryRest(error);
+  }
   return { written, refused };
 };
 
