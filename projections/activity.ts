@@ -61,6 +61,13 @@ const count = (day: DayActivity, event: LedgerEvent): void => {
 /** Contacts, visits and quote results per person per day, for activity dashboards. */
 export const activityProjection: ProjectionDefinition<PersonActivity> = {
   name: 'activity',
+  eventTypes: [
+    'ContactLogged',
+    'VisitLogged',
+    'QuoteIssued',
+    'QuoteAccepted',
+    'QuoteLost',
+  ],
   version: 1,
   settingsKey: '',
   keysOf(event) {

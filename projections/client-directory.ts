@@ -1,4 +1,5 @@
-import type { LedgerEvent } from '../src/domain/events/catalogue';
+import type { EventType, LedgerEvent } from '../src/domain/events/catalogue';
+import { clientEventSchemas } from '../src/domain/events/client-events';
 import { clientKeyOf, instantMs, type ProjectionDefinition } from './definition';
 
 /** Current ownership and details of one client. Instants are epoch milliseconds. */
@@ -91,6 +92,7 @@ const evolveClient = (client: ClientRecord, event: LedgerEvent): void => {
 /** Who owns each client now, which clients are pooled, locked, archived or merged. */
 export const clientDirectoryProjection: ProjectionDefinition<ClientRecord> = {
   name: 'client-directory',
+  eventTypes: Object.keys(clientEventSchemas) as EventType[],
   version: 1,
   settingsKey: '',
   keysOf: clientKeyOf,

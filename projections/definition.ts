@@ -1,4 +1,4 @@
-import type { LedgerEvent } from '../src/domain/events/catalogue';
+import type { EventType, LedgerEvent } from '../src/domain/events/catalogue';
 import { clientEventSchemas } from '../src/domain/events/client-events';
 import { formatPosition } from '../src/eventstore/position';
 
@@ -21,6 +21,11 @@ export interface ProjectionDefinition<E = unknown> {
    * stable string; a change rebuilds the projection just like a version bump.
    */
   readonly settingsKey: string;
+  /**
+   * The event types `keysOf` may answer for; the engine does not even ask
+   * about the others. Omitted: every type.
+   */
+  readonly eventTypes?: readonly EventType[];
   /** Keys of the entities this event changes; empty when it does not concern us. */
   keysOf(event: LedgerEvent): readonly string[];
   /**

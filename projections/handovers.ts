@@ -24,6 +24,13 @@ export interface HandoverRecord {
 /** Every handover request and how it ended. */
 export const handoversProjection: ProjectionDefinition<HandoverRecord> = {
   name: 'handovers',
+  eventTypes: [
+    'HandoverRequested',
+    'HandoverApproved',
+    'HandoverRejected',
+    'HandoverCancelled',
+    'HandoverExpired',
+  ],
   version: 1,
   settingsKey: '',
   keysOf(event) {

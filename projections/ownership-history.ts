@@ -88,6 +88,12 @@ export const ownershipChangeOf = (
 /** Every ownership change of every client, with reason, actor and approver. */
 export const ownershipHistoryProjection: ProjectionDefinition<OwnershipHistory> = {
   name: 'ownership-history',
+  eventTypes: [
+    'OwnershipAssigned',
+    'OwnershipTransferred',
+    'ClientReleasedToPool',
+    'ClientClaimed',
+  ],
   version: 1,
   settingsKey: '',
   keysOf(event) {

@@ -15,6 +15,7 @@ export interface PersonRecord {
 
 export const peopleProjection: ProjectionDefinition<PersonRecord> = {
   name: 'people',
+  eventTypes: ['PersonJoined', 'PersonRoleChanged', 'PersonDeparted'],
   version: 1,
   settingsKey: '',
   keysOf(event) {

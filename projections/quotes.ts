@@ -21,6 +21,7 @@ export interface ClientQuotes {
 /** Every quote of every client with its latest amount and outcome. */
 export const quotesProjection: ProjectionDefinition<ClientQuotes> = {
   name: 'quotes',
+  eventTypes: ['QuoteIssued', 'QuoteRevised', 'QuoteAccepted', 'QuoteLost'],
   version: 1,
   settingsKey: '',
   keysOf(event) {

@@ -82,6 +82,7 @@ export const relationshipStrengthProjection = (
   model: StrengthModel,
 ): ProjectionDefinition<ClientStrength> => ({
   name: 'relationship-strength',
+  eventTypes: ['ContactLogged', 'VisitLogged', 'QuoteIssued', 'QuoteAccepted'],
   version: 1,
   settingsKey: JSON.stringify({
     weights: model.weights,

@@ -1,6 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { ProjectionDefinition } from '../../projections/definition';
-import { isEventType, type LedgerEvent } from '../domain/events/catalogue';
+import {
+  type EventType,
+  eventSchemas,
+  type LedgerEvent,
+} from '../domain/events/catalogue';
 import type { EventStore, Position, Subscription } from '../eventstore/port';
 import { comparePositions, formatPosition } from '../eventstore/position';
 import { type Logger, logFields, silentLogger } from '../log';
@@ -57,6 +61,17 @@ export interface EngineStatus {
   readonly projections: readonly { name: string; version: number; events: number }[];
 }
 
+/** Which projections each catalogue event type goes to. */
+const dispatchTable = (
+  running: readonly RunningProjection[],
+): Map<string, RunningProjection[]> =>
+  new Map(
+    (Object.keys(eventSchemas) as EventType[]).map((type) => [
+      type,
+      running.filter(({ definition }) => definition.eventTypes?.includes(type) ?? true),
+    ]),
+  );
+
 /** Events folded between two turns of the event loop. */
 const yieldEvery = 2_000;
 
@@ -85,6 +100,8 @@ export class ProjectionEngine {
   private readonly storage: ProjectionStorage;
   private readonly running: RunningProjection[];
   private readonly byName = new Map<string, RunningProjection>();
+  /** Event type to the projections that fold it; unknown types are absent. */
+  private readonly dispatch: ReadonlyMap<string, readonly RunningProjection[]>;
   private readonly logger: Logger;
   private readonly catchUpBatch: number;
   private readonly liveBatch: number;
@@ -113,6 +130,7 @@ export class ProjectionEngine {
       (definition) => new RunningProjection(definition),
     );
     for (const projection of this.running) this.byName.set(projection.name, projection);
+    this.dispatch = dispatchTable(this.running);
   }
 
   /** Loads persisted state, then catches up; resolves once caught up with the log. */
@@ -208,7 +226,8 @@ export class ProjectionEngine {
   flush(): void {
     this.flushScheduled = false;
     if (this.unsaved === 0) return;
-    this.storage.save(this.running.map((projection) => projection.takeSave()));
+    const current = this.current;
+    this.storage.save(this.running.map((projection) => projection.takeSave(current)));
     this.unsaved = 0;
   }
 
@@ -248,7 +267,11 @@ export class ProjectionEngine {
   }
 
   private begin(): Promise<void> {
+    // Positions are brought up to date by a save; then the feed resumes from the
+    // earliest one, and projections further on skip what they already hold.
+    this.flush();
     this.current = this.resumePoint();
+    for (const projection of this.running) projection.resumeFrom(this.current);
     this.caughtUp = false;
     const subscription = this.store.subscribeToAll({ from: this.current ?? 'start' });
     return new Promise((resolve, reject) => {
@@ -273,13 +296,14 @@ export class ProjectionEngine {
         continue;
       }
       const { event } = message;
-      // A stored event already has a ledger event's shape; only its type needs checking
-      // (what toLedgerEvent does, without copying a million objects on a rebuild).
-      const ledgerEvent = isEventType(event.type)
-        ? (event as unknown as LedgerEvent)
-        : undefined;
-      for (const projection of this.running)
-        projection.apply(ledgerEvent, event.position);
+      // A stored event already has a ledger event's shape: only its type is checked,
+      // through the dispatch table (what toLedgerEvent does, without a copy per event).
+      const interested = this.dispatch.get(event.type);
+      if (interested) {
+        for (const projection of interested) {
+          projection.apply(event as unknown as LedgerEvent, event.position);
+        }
+      }
       this.current = event.position;
       this.unsaved += 1;
       if (this.progress) this.countProgress(this.progress, event.position);

@@ -6,14 +6,17 @@ import type { ProjectionSave, StoredCheckpoint } from './storage';
 
 /**
  * One projection at run time: its entities in memory, the keys changed since
- * the last flush, and how far in the log it has folded.
+ * the last flush, and how far in the log it has folded. The engine hands it
+ * only the event types it declares; its position is brought up to the
+ * engine's when it is saved, so that skipped events cost nothing.
  */
 export class RunningProjection {
   entities = new Map<string, unknown>();
   private dirty = new Set<string>();
+  /** Where the projection stands as of its last save (or restore). */
   position: Position | undefined;
   events = 0;
-  /** Set after a restore: events up to here are already folded in. */
+  /** Events up to here are already folded in: it resumed further on than the feed. */
   private skipThrough: Position | undefined;
 
   constructor(readonly definition: ProjectionDefinition<unknown>) {}
@@ -25,7 +28,6 @@ export class RunningProjection {
   restore(checkpoint: StoredCheckpoint, entities: Map<string, unknown>): void {
     this.entities = entities;
     this.position = checkpoint.position;
-    this.skipThrough = checkpoint.position;
     this.events = checkpoint.events;
   }
 
@@ -37,15 +39,19 @@ export class RunningProjection {
     this.events = 0;
   }
 
-  /** Folds the event in, unless this projection already has (it resumed further on). */
-  apply(event: LedgerEvent | undefined, position: Position): void {
+  /** The feed restarts after `from`: anything up to our own position is skipped. */
+  resumeFrom(from: Position | undefined): void {
+    const own = this.position;
+    this.skipThrough =
+      own && (!from || comparePositions(own, from) > 0) ? own : undefined;
+  }
+
+  /** Folds the event in, unless this projection already has. */
+  apply(event: LedgerEvent, position: Position): void {
     if (this.skipThrough) {
-      // Another projection resumed from further back; this one waits for its own point.
       if (comparePositions(position, this.skipThrough) <= 0) return;
       this.skipThrough = undefined;
     }
-    this.position = position;
-    if (!event) return;
     const keys = this.definition.keysOf(event);
     if (keys.length === 0) return;
     this.events += 1;
@@ -62,8 +68,14 @@ export class RunningProjection {
     }
   }
 
-  /** The changes to persist, and forgets them (the caller writes them now). */
-  takeSave(): ProjectionSave {
+  /**
+   * The changes to persist with the checkpoint at `current` (the engine's
+   * position), and forgets them: the caller writes them now.
+   */
+  takeSave(current: Position | undefined): ProjectionSave {
+    const ahead =
+      this.skipThrough && (!current || comparePositions(this.skipThrough, current) > 0);
+    this.position = ahead ? this.skipThrough : (current ?? this.position);
     const keys = this.dirty;
     this.dirty = new Set();
     const entities = this.entities;
