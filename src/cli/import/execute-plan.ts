@@ -31,8 +31,9 @@ export interface ExecuteResult {
 }
 
 /**
- * Writes a plan through the command bus: wave by wave, rows of one stream in
- * file order, many streams at once. Every command runs as a historical import
+ * Writes a plan: wave by wave, rows of one stream in file order, many streams
+ * at once; people and clients through the command bus, interactions and
+ * quotes through the batch writer. Every command runs as a historical import
  * (source `import`), the one way past the interaction age limit.
  */
 export const executePlan = async (
@@ -55,30 +56,9 @@ export const executePlan = async (
   for (const wave of waves) {
     const rows = plan.rows.filter((row) => row.wave === wave);
     if (options.batching !== undefined && rows.every(isBatchable)) {
-      const { store, settings } = options.batching;
-      const lanes = new Map<string, PlannedRow[]>();
-      for (const row of rows) lanes.set(row.key, [...(lanes.get(row.key) ?? []), row]);
-      await runKeyed(
-        [...lanes].map(([clientId, lane]) => ({
-          key: clientId,
-          run: async () => {
-            const outcome = await writeClientRows(store, clientId, lane, {
-              settings,
-              context: contextOf,
-              keepGoing: options.keepGoing,
-              onRows: (count) => {
-                for (let index = 0; index < count; index += 1) options.onRow?.();
-              },
-            });
-            written += outcome.written;
-            refused.push(...outcome.refused);
-          },
-        })),
-        {
-          concurrency: options.concurrency ?? 128,
-          shouldStop: () => !options.keepGoing && refused.length > 0,
-        },
-      );
+      const outcome = await writeInBatches(rows, options, options.batching, contextOf);
+      written += outcome.written;
+      refused.push(...outcome.refused);
       if (!options.keepGoing && refused.length > 0) break;
       continue;
     }
@@ -115,5 +95,44 @@ export const executePlan = async (
     if (!options.keepGoing && refused.length > 0) break;
   }
   refused.sort((a, b) => a.line - b.line);
+  return { written, refused };
+};
+
+/** One wave of interactions or quotes: each client's rows in few appends, many clients at once. */
+const writeInBatches = async (
+  rows: readonly PlannedRow[],
+  options: ExecuteOptions,
+  batching: NonNullable<ExecuteOptions['batching']>,
+  contextOf: (planned: PlannedCommand) => CommandContext,
+): Promise<ExecuteResult> => {
+  const lanes = new Map<string, PlannedRow[]>();
+  for (const row of rows) {
+    const lane = lanes.get(row.key);
+    if (lane === undefined) lanes.set(row.key, [row]);
+    else lane.push(row);
+  }
+  let written = 0;
+  const refused: RowIssue[] = [];
+  await runKeyed(
+    [...lanes].map(([clientId, lane]) => ({
+      key: clientId,
+      run: async () => {
+        const outcome = await writeClientRows(batching.store, clientId, lane, {
+          settings: batching.settings,
+          context: contextOf,
+          keepGoing: options.keepGoing,
+          onRows: (count) => {
+            for (let index = 0; index < count; index += 1) options.onRow?.();
+          },
+        });
+        written += outcome.written;
+        refused.push(...outcome.refused);
+      },
+    })),
+    {
+      concurrency: options.concurrency ?? 128,
+      shouldStop: () => !options.keepGoing && refused.length > 0,
+    },
+  );
   return { written, refused };
 };
