@@ -2,12 +2,14 @@ import { type Command, Option } from 'commander';
 import { stream } from '../../domain/events/primitives';
 import { defaultDomainSettings } from '../../domain/settings';
 import { StreamNotFoundError } from '../../eventstore/errors';
+import type { EventStore } from '../../eventstore/port';
 import {
   buildDisputeReport,
   renderDisputeMarkdown,
   renderDisputeText,
 } from '../../projections';
 import type { CliContext } from '../context';
+import { LedgerIndex } from '../import/ledger-index';
 import { parseInstant } from '../option-parsers';
 import { knownAt } from '../replay/known-at-store';
 import { personNamesFor } from '../replay/person-names';
@@ -27,7 +29,7 @@ export const registerReplay = (program: Command, context: CliContext): void => {
     .description(
       "replay a client's history: owner, ownership intervals, relationships, quotes and late entries as of a date (the dispute report)",
     )
-    .requiredOption('--client <id>', 'the client id')
+    .requiredOption('--client <client>', 'the client: its id, external id or name')
     .option(
       '--as-of <date>',
       'what had happened by this instant (default: now)',
@@ -45,7 +47,8 @@ export const registerReplay = (program: Command, context: CliContext): void => {
     )
     .action(async (flags: ReplayFlags, command: Command) => {
       await withStore(context, command, async ({ opened }) => {
-        const clientStream = stream.client(flags.client);
+        const clientId = await resolveClient(opened.store, flags.client);
+        const clientStream = stream.client(clientId);
         const store =
           flags.knownAt === undefined
             ? opened.store
@@ -61,7 +64,7 @@ export const registerReplay = (program: Command, context: CliContext): void => {
         }
         const report = await buildDisputeReport({
           store,
-          clientId: flags.client,
+          clientId,
           at: (flags.asOf ?? new Date()).getTime(),
           model: defaultDomainSettings.strength,
           personName,
@@ -75,4 +78,15 @@ export const registerReplay = (program: Command, context: CliContext): void => {
         context.io.out(rendered.endsWith('\n') ? rendered : `${rendered}\n`);
       });
     });
+};
+
+const ulidPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** An id is taken as given; an external id or a name is looked up in the log. */
+const resolveClient = async (store: EventStore, reference: string): Promise<string> => {
+  if (ulidPattern.test(reference)) return reference;
+  const client = (await LedgerIndex.load(store)).client(reference);
+  if (client === undefined)
+    throw userError('replay.unknown-client', `no client ${reference}`);
+  return client.id;
 };
