@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import type { IdPurpose } from '../domain/client/decision-context';
 
 /**
@@ -6,8 +6,13 @@ import type { IdPurpose } from '../domain/client/decision-context';
  * events (the store recognises their ids) and creates the same things.
  */
 
-const digest = (...parts: string[]): Buffer =>
-  createHash('sha256').update(parts.join('\u0000')).digest();
+// One-shot hashing (Node 20.12 and later) builds no Hash object per id.
+const sha256: (text: string) => Buffer =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'buffer')
+    : (text) => crypto.createHash('sha256').update(text).digest();
+
+const digest = (...parts: string[]): Buffer => sha256(parts.join('\u0000'));
 
 /** A UUID shaped like a version 5 UUID, from sha256 of (command id, stream, index). */
 export const deriveEventId = (
@@ -36,13 +41,14 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
  * their "timestamp" part is hash bits, so nothing may sort by them in time.
  */
 export const deriveUlid = (commandId: string, purpose: IdPurpose): string => {
-  let value = BigInt(
-    `0x${digest('id', commandId, purpose).subarray(0, 16).toString('hex')}`,
-  );
-  const chars: string[] = [];
+  const bytes = digest('id', commandId, purpose);
+  // 26 characters of 5 bits cover 130 bits: the 128 bits after two zero bits.
+  let chars = '';
   for (let index = 0; index < 26; index += 1) {
-    chars.push(CROCKFORD[Number(value & 31n)]!);
-    value >>= 5n;
+    let value = 0;
+    for (let bit = index * 5 - 2; bit < index * 5 + 3; bit += 1)
+      value = (value << 1) | (bit < 0 ? 0 : (bytes[bit >> 3]! >> (7 - (bit & 7))) & 1);
+    chars += CROCKFORD[value];
   }
-  return chars.reverse().join('');
+  return chars;
 };
