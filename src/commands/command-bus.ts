@@ -76,10 +76,14 @@ export const createCommandBus = (options: CommandBusOptions): CommandBus => {
   const dependencies = { store, lookup, settings, cache };
   return {
     async execute(command: Command, context: CommandContext): Promise<CommandOutcome> {
-      const logger = baseLogger.child({
-        [logFields.commandId]: context.commandId,
-        command: command.type,
-      });
+      // The bus logs at info and debug only; a child logger serialises its
+      // bindings when built, so none is built for a level that writes nothing.
+      const logger = baseLogger.isLevelEnabled('info')
+        ? baseLogger.child({
+            [logFields.commandId]: context.commandId,
+            command: command.type,
+          })
+        : baseLogger;
       const run: CommandRun = { ...dependencies, context, maxRetries, logger };
 
       // 1. May this role run this command at all, and is the actor still with us?
