@@ -197,6 +197,10 @@ const foldInto = (state: ClientState, event: ClientEvent): ClientState => {
   return owned;
 };
 
+// Interactions and quotes consult no other person and no holdings.
+const noPeople: DecisionContext['people'] = new Map();
+const noHoldings: DecisionContext['holdings'] = new Map();
+
 const decisionContextOf = (
   context: CommandContext,
   settings: DomainSettings,
@@ -206,7 +210,7 @@ const decisionContextOf = (
   actor: context.actor,
   source: context.source,
   historicalImport: context.historicalImport === true,
-  people: new Map(),
-  holdings: new Map(),
+  people: noPeople,
+  holdings: noHoldings,
   newId: (purpose) => deriveUlid(context.commandId, purpose),
 });
