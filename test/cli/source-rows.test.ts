@@ -35,6 +35,16 @@ describe('reading import files', () => {
     });
   });
 
+  it('reads a file without quotes the same way as the general parser', () => {
+    const plain = parse('p.csv', 'a,b\r\n1, 2 \r\n\r\n3,4\r\n');
+    const quoted = parse('p.csv', 'a,b\r\n"1", 2 \r\n\r\n3,"4"\r\n');
+    expect(plain.rows).toEqual(quoted.rows);
+    expect(plain.rows).toEqual([
+      { line: 2, values: { a: '1', b: '2' } },
+      { line: 4, values: { a: '3', b: '4' } },
+    ]);
+  });
+
   it('marks a CSV row whose field count differs from the header', () => {
     const source = parse('p.csv', 'a,b\n1,2,3\n');
     expect(source.rows[0]?.problem).toBe('has 3 fields, the header has 2');

@@ -82,15 +82,41 @@ export const parseSource = (
   return chosen === 'csv' ? parseCsv(name, text) : parseJsonLines(name, text);
 };
 
-const parseCsv = (name: string, text: string): SourceFile => {
-  let records: { record: string[]; info: { lines: number } }[];
+interface CsvRecord {
+  readonly record: string[];
+  readonly line: number;
+}
+
+/**
+ * Without a quote anywhere, a CSV line is its fields split at commas, and
+ * splitting is several times faster than the general parser; that matters
+ * for files of hundreds of thousands of rows.
+ */
+const splitUnquoted = (text: string): CsvRecord[] => {
+  const records: CsvRecord[] = [];
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index]!.endsWith('\r')
+      ? lines[index]!.slice(0, -1)
+      : lines[index]!;
+    if (line === '') continue;
+    records.push({
+      record: line.split(',').map((field) => field.trim()),
+      line: index + 1,
+    });
+  }
+  return records;
+};
+
+const parseQuoted = (name: string, text: string): CsvRecord[] => {
   try {
-    records = parse(text, {
+    const parsed = parse(text, {
       info: true,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
+    return parsed.map(({ record, info }) => ({ record, line: info.lines }));
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
@@ -101,17 +127,23 @@ const parseCsv = (name: string, text: string): SourceFile => {
     }
     throw error;
   }
+};
+
+const parseCsv = (name: string, text: string): SourceFile => {
+  // A lone carriage return as line end (old Mac files) is left to the parser.
+  const plain = !text.includes('"') && (text.includes('\n') || !text.includes('\r'));
+  const records = plain ? splitUnquoted(text) : parseQuoted(name, text);
   const [header, ...body] = records;
   if (header === undefined) throw userError('import.empty', `${name}: the file is empty`);
   const columns = header.record.map(normaliseColumn);
-  const rows = body.map(({ record, info }): SourceRow => {
+  const rows = body.map(({ record, line }): SourceRow => {
     const values: Record<string, unknown> = {};
     columns.forEach((column, index) => {
       values[column] = record[index] ?? '';
     });
-    if (record.length === columns.length) return { line: info.lines, values };
+    if (record.length === columns.length) return { line, values };
     const problem = `has ${record.length} fields, the header has ${columns.length}`;
-    return { line: info.lines, values, problem };
+    return { line, values, problem };
   });
   return { name, format: 'csv', columns, rows };
 };
