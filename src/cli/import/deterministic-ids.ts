@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * Ids derived from content, so that importing a file twice, or generating the
@@ -6,11 +6,16 @@ import { createHash } from 'node:crypto';
  * is recognised as already recorded.
  */
 
+// crypto.hash, one call without a Hash object, arrived in Node 20.12.
+const oneShot = typeof hash === 'function';
+const sha256 = (input: string) => createHash('sha256').update(input).digest();
+
 const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A ULID-shaped id from a hash of the parts; the first character stays <= 7 as ULIDs require. */
 export const deterministicUlid = (...parts: readonly string[]): string => {
-  const digest = createHash('sha256').update(parts.join('\u001f')).digest();
+  const input = parts.join('\u001f');
+  const digest = oneShot ? hash('sha256', input, 'buffer') : sha256(input);
   let id = crockford[digest[0]! & 7]!;
   for (let index = 1; index < 26; index += 1) id += crockford[digest[index]! & 31];
   return id;
