@@ -49,6 +49,7 @@ const autocannon = require('autocannon') as (options: {
 
 const connections = 50;
 const durationSeconds = 10;
+const warmUpSeconds = 3;
 const clientCount = 150;
 
 interface Target {
@@ -74,9 +75,13 @@ const startChild = (kind: 'baseline' | 'custody', dir: string) =>
     );
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) =>
-      resolve({ child, target: JSON.parse(line) as Target }),
-    );
+    // Custody may log (warnings) on stdout before it says where it listens;
+    // every line is read, so that a full pipe never blocks the server.
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const parsed = JSON.parse(line) as Partial<Target>;
+      if (parsed.url !== undefined && parsed.clientIds !== undefined)
+        resolve({ child, target: parsed as Target });
+    });
   });
 
 const stopChild = (child: ChildProcess) =>
@@ -86,12 +91,17 @@ const stopChild = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
-const load = async (target: Target) => {
+/**
+ * Load for `duration` seconds. Each server is first loaded the same way for
+ * `warmUpSeconds`, unmeasured, so that neither is timed while its code is
+ * still being compiled and optimised or its files first read.
+ */
+const load = async (target: Target, duration = durationSeconds) => {
   let next = 0;
   const result = await autocannon({
     url: target.url,
     connections,
-    duration: durationSeconds,
+    duration,
     requests: [
       {
         method: 'POST',
@@ -121,6 +131,7 @@ const measure = async (kind: 'baseline' | 'custody') => {
   const dir = mkdtempSync(join(tmpdir(), `custody-bench-${kind}-`));
   const { child, target } = await startChild(kind, dir);
   try {
+    await load(target, warmUpSeconds);
     return await load(target);
   } finally {
     await stopChild(child);
