@@ -108,10 +108,16 @@ describe('custody subcommands', () => {
       expect(json.code).toBe(0);
       expect(Array.isArray(JSON.parse(json.stdout))).toBe(true);
     }
+    const audit = await run('--store', demoStore, 'export', 'audit', '--format', 'json');
+    const entries = JSON.parse(audit.stdout) as { stream: string; type: string }[];
+    expect(entries[0]).toMatchObject({ type: 'PersonJoined' });
+    expect(entries.every((entry) => !entry.stream.startsWith('token-'))).toBe(true);
+    const auditCsv = await run('--store', demoStore, 'export', 'audit');
+    expect(auditCsv.stdout.trim().split('\r\n')).toHaveLength(entries.length + 1);
     const unknown = await run('--store', demoStore, 'export', 'nonsense');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(
-      /^custody: no read model nonsense; choose events or clients/,
+      /^custody: no read model nonsense; choose events, audit or clients/,
     );
   });
 

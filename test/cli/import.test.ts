@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { formatIssue } from '../../src/cli/import/format-report';
 import { ImportRejected, runImport } from '../../src/cli/import/run-import';
 import { fixture, importDependencies, openStore, tempDir } from './temp-store';
@@ -180,6 +181,27 @@ describe('custody import', () => {
     await expect(run('empty.csv')).rejects.toThrow('empty.csv: the file is empty');
     await expect(run('binary.csv')).rejects.toThrow(/binary file/);
     await expect(run('people-json-as.csv')).rejects.toThrow(/looks like JSON/);
+    await store.close();
+  });
+
+  it('imports the documented example files cleanly', async () => {
+    const store = freshStore();
+    const examples = join(__dirname, '..', '..', 'examples', 'import');
+    const files = [
+      'people.csv',
+      'more-people.jsonl',
+      'clients.csv',
+      'interactions.csv',
+      'quotes.csv',
+    ];
+    for (const file of files) {
+      const report = await runImport(
+        { file: join(examples, file) },
+        importDependencies(store),
+      );
+      expect(report.issues).toEqual([]);
+      expect(report.written).toBe(report.rows);
+    }
     await store.close();
   });
 

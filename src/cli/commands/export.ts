@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { defaultDomainSettings } from '../../domain/settings';
 import type { CliContext } from '../context';
+import { exportAuditTrail } from '../export/audit-log';
 import { exportEventLog } from '../export/event-log';
 import { readModelExports, rowsToCsv } from '../export/read-models';
 import { parseInstant } from '../option-parsers';
@@ -38,6 +39,7 @@ export const registerExport = (program: Command, context: CliContext): void => {
         '',
         'events: one JSON object per line: id, stream, revision, position, type, data,',
         "  metadata, recordedAt (the ledger's own, from the metadata).",
+        'audit: every event with its stream, actor, source, instants and late flag',
         ...Object.entries(readModelExports).map(
           ([name, e]) => `${name}: ${e.description}`,
         ),
@@ -53,11 +55,15 @@ export const registerExport = (program: Command, context: CliContext): void => {
               context.io.err(`exported ${count} events to ${flags.out}\n`);
             return;
           }
+          if (what === 'audit') {
+            await exportAuditTrail(opened.store, output, flags.format);
+            return;
+          }
           const chosen = readModelExports[what];
           if (chosen === undefined) {
             throw userError(
               'export.unknown',
-              `no read model ${what}; choose events or ${Object.keys(readModelExports).join(', ')}`,
+              `no read model ${what}; choose events, audit or ${Object.keys(readModelExports).join(', ')}`,
             );
           }
           const at = flags.at?.getTime() ?? Date.now();
