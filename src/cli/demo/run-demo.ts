@@ -43,6 +43,14 @@ export const runDemo = async (
   options: DemoOptions,
   dependencies: DemoDependencies,
 ): Promise<DemoReport> => {
+  // Owners stay well under the holding cap, so that every claim and transfer is allowed.
+  const perSalesperson = dependencies.settings.holdingCap * 0.75;
+  if (options.clients > options.salespeople * perSalesperson) {
+    throw userError(
+      'demo.too-many-clients',
+      `${options.clients} clients need at least ${Math.ceil(options.clients / perSalesperson)} salespeople under a holding cap of ${dependencies.settings.holdingCap}`,
+    );
+  }
   const plan = simulateCompany(options);
   const head = await dependencies.store.headPosition();
   if (head !== undefined) {
