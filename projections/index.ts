@@ -3,6 +3,7 @@ import { activityProjection } from './activity';
 import { clientDirectoryProjection } from './client-directory';
 import type { ProjectionDefinition } from './definition';
 import { handoversProjection } from './handovers';
+import { neglectProjection } from './neglect';
 import { ownershipHistoryProjection } from './ownership-history';
 import { peopleProjection } from './people';
 import { quotesProjection } from './quotes';
@@ -12,6 +13,7 @@ export * from './activity';
 export * from './client-directory';
 export * from './definition';
 export * from './handovers';
+export * from './neglect';
 export * from './ownership-history';
 export * from './people';
 export * from './quotes';
@@ -30,4 +32,5 @@ export const allProjections = (
     quotesProjection,
     handoversProjection,
     activityProjection,
+    neglectProjection,
   ] as readonly ProjectionDefinition<unknown>[];
