@@ -2,7 +2,7 @@ import type { CommandBus, CommandContext, OwnershipLookup } from '../../domain/c
 import type { DomainSettings } from '../../domain/settings';
 import { isCustodyError } from '../../errors';
 import type { EventStore, Position } from '../../eventstore/port';
-import { bulkWriteStore } from '../bulk-store';
+import { indexedStore } from '../bulk-store';
 import { isBatchableCommand, writeClientRows } from '../import/client-batch-writer';
 import { LedgerIndex } from '../import/ledger-index';
 import { runKeyed } from '../keyed-pool';
@@ -60,7 +60,7 @@ export const runDemo = async (
     );
   }
   const index = new LedgerIndex();
-  const observed = bulkWriteStore(dependencies.store, index);
+  const observed = indexedStore(dependencies.store, index);
   const bus = dependencies.createBus(observed, {
     clientsOwnedBy: async (personId) => index.clientsOwnedBy(personId),
   });

@@ -2,7 +2,7 @@ import type { CommandBus, OwnershipLookup } from '../../domain/commands';
 import type { DomainSettings } from '../../domain/settings';
 import { CustodyError } from '../../errors';
 import type { EventStore, Position } from '../../eventstore/port';
-import { bulkWriteStore, indexedStore } from '../bulk-store';
+import { indexedStore } from '../bulk-store';
 import { executePlan } from './execute-plan';
 import { LedgerIndex } from './ledger-index';
 import { type ImportPlan, planImport } from './plan-import';
@@ -91,7 +91,7 @@ export const runImport = async (
   }
 
   // 2. Write, keeping the index current so the bus's ownership lookup sees each assignment.
-  const observed = bulkWriteStore(dependencies.store, index);
+  const observed = indexedStore(dependencies.store, index);
   const bus = dependencies.createBus(observed, {
     clientsOwnedBy: async (personId) => index.clientsOwnedBy(personId),
   });
@@ -101,7 +101,7 @@ export const runImport = async (
     result = await executePlan(plan, {
       bus,
       batching: {
-        store: indexedStore(dependencies.store, index),
+        store: observed,
         settings: dependencies.settings,
       },
       keepGoing: options.skipInvalid === true,
