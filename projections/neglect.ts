@@ -43,7 +43,11 @@ const takeOwner = (record: NeglectRecord, ownerId: string, event: LedgerEvent) =
   record.tenureRevision = event.revision;
 };
 
-const noteInteraction = (record: NeglectRecord, people: readonly string[], at: number) => {
+const noteInteraction = (
+  record: NeglectRecord,
+  people: readonly string[],
+  at: number,
+) => {
   for (const personId of people) {
     const last = record.lastInteraction[personId];
     if (last === undefined || at > last) record.lastInteraction[personId] = at;

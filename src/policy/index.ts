@@ -1,0 +1,5 @@
+export * from './due-actions';
+export * from './policy-command-ids';
+export * from './policy-state';
+export * from './run-policy';
+export * from './scheduler';
