@@ -61,9 +61,11 @@ const evolveRecord = (record: NeglectRecord, event: LedgerEvent): void => {
       return;
     case 'OwnershipAssigned':
     case 'ClientClaimed':
-      return takeOwner(record, event.data.ownerId, event);
+      takeOwner(record, event.data.ownerId, event);
+      return;
     case 'OwnershipTransferred':
-      return takeOwner(record, event.data.toOwnerId, event);
+      takeOwner(record, event.data.toOwnerId, event);
+      return;
     case 'ClientReleasedToPool':
       record.ownerId = null;
       record.ownerSince = null;
@@ -71,11 +73,8 @@ const evolveRecord = (record: NeglectRecord, event: LedgerEvent): void => {
       return;
     case 'ContactLogged':
     case 'VisitLogged':
-      return noteInteraction(
-        record,
-        event.data.participants,
-        instantMs(event.data.occurredAt),
-      );
+      noteInteraction(record, event.data.participants, instantMs(event.data.occurredAt));
+      return;
     case 'QuoteAccepted': {
       const at = instantMs(event.data.occurredAt);
       if (record.lastAcceptedQuoteAt === null || at > record.lastAcceptedQuoteAt)
