@@ -24,7 +24,7 @@ export interface StreamCacheLimits {
 
 export const defaultStreamCacheLimits: StreamCacheLimits = {
   streams: 10_000,
-  events: 500_000,
+  events: 200_000,
 };
 
 /**
