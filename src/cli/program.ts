@@ -4,6 +4,7 @@ import { registerDemo } from './commands/demo';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerMigrate } from './commands/migrate';
+import { registerPolicy } from './commands/policy';
 import { registerRebuild } from './commands/rebuild';
 import { registerReplay } from './commands/replay';
 import { registerServe } from './commands/serve';
@@ -37,6 +38,7 @@ export const buildProgram = (context: CliContext): Command => {
     registerRebuild,
     registerToken,
     registerDemo,
+    registerPolicy,
   ]) {
     register(program, context);
   }

@@ -12,9 +12,10 @@ import { createProjectionRuntime } from '../../src/projections';
 import { testId } from '../domain/decider-spec';
 
 /**
- * The pool policy against the embedded store in memory, with the real
- * command bus and projections. Days count from 2026-01-01; commands run with
- * the clock at the day given, so history is written the way it happened.
+ * The pool policy against the embedded store (in memory unless a file is
+ * named), with the real command bus and projections. Days count from
+ * 2026-01-01; commands run with the clock at the day given, so history is
+ * written the way it happened.
  */
 
 const day = 86_400_000;
@@ -31,8 +32,9 @@ const roles: Record<string, Role> = {
   [mona]: 'manager',
 };
 
-export const openPolicyLedger = async (settings = defaultDomainSettings) => {
-  const store = openSqliteEventStore({ path: ':memory:' });
+export const openPolicyLedger = async (path = ':memory:') => {
+  const settings = defaultDomainSettings;
+  const store = openSqliteEventStore({ path });
   const { engine, readModels, ownershipLookup } = createProjectionRuntime({
     store,
     database: store.database,
