@@ -3,6 +3,7 @@ import { auditQueryRoutes } from './audit-query-routes';
 import { clientQueryRoutes } from './client-query-routes';
 import { dashboardQueryRoutes } from './dashboard-query-routes';
 import { disputeQueryRoutes } from './dispute-query-routes';
+import { policyQueryRoutes } from './policy-query-routes';
 import type { QueryRouteDeps } from './query-deps';
 import { relationshipQueryRoutes } from './relationship-query-routes';
 
@@ -15,4 +16,5 @@ export const queryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
   ...auditQueryRoutes(deps),
   ...dashboardQueryRoutes(deps),
   ...disputeQueryRoutes(deps),
+  ...policyQueryRoutes(deps),
 ];
