@@ -24,6 +24,7 @@ import { commandRoutes } from './http/routes/commands';
 import { queryRoutes } from './http/routes/queries';
 import { tokenRoutes } from './http/routes/token-routes';
 import { createLogger, type Logger } from './log';
+import { defaultPolicySchedule, type PolicySchedule, startPolicyProcess } from './policy';
 import { createProjectionRuntime, type ProjectionEngine } from './projections';
 
 export interface RuntimeOptions {
@@ -35,6 +36,12 @@ export interface RuntimeOptions {
   readonly extraHandlers?: AppDeps['extraHandlers'];
   /** Close gracefully and exit on SIGINT and SIGTERM (default true); not in tests. */
   readonly handleSignals?: boolean;
+  /**
+   * The pool policy runs once the read models have caught up, then every
+   * `intervalMs` (default 15 minutes); `false` turns it off. Off by default
+   * under jest (NODE_ENV=test), so that a test decides when the policy runs.
+   */
+  readonly policy?: PolicySchedule | false;
 }
 
 export interface Runtime {
@@ -162,7 +169,18 @@ export const startRuntime = async (
     // 3. An empty ledger gets its first administrator.
     const bootstrapToken = await bootstrapLedger({ bus, tokens, logger });
 
-    // 4. The API.
+    // 4. The pool policy, on its schedule.
+    const schedule =
+      options.policy ?? (process.env.NODE_ENV === 'test' ? false : defaultPolicySchedule);
+    if (schedule) {
+      const policy = startPolicyProcess(
+        { bus, store, engine, settings, logger },
+        schedule,
+      );
+      closers.push(() => policy.stop());
+    }
+
+    // 5. The API.
     const app = createApp({
       routes: [
         ...commandRoutes(bus),
@@ -191,7 +209,7 @@ export const startRuntime = async (
       ],
       ...(options.app === undefined ? {} : { options: options.app }),
     });
-    // 5. Listen, and close in order on a signal.
+    // 6. Listen, and close in order on a signal.
     const server = createServer(app);
     await listen(server, config.http.host, config.http.port);
     closers.push(() => closeServer(server));

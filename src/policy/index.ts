@@ -1,5 +1,6 @@
 export * from './due-actions';
 export * from './policy-command-ids';
+export * from './policy-process';
 export * from './policy-state';
 export * from './report-text';
 export * from './run-policy';
