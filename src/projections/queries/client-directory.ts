@@ -2,6 +2,7 @@ import type { ClientRecord } from '../../../projections';
 import { isoOf } from '../../../projections/definition';
 import { CustodyError } from '../../errors';
 import type { ReadModels } from '../read-models';
+import { type ListSorts, type Page, type PageQuery, paginate } from './paginate';
 
 export interface ClientView {
   readonly clientId: string;
@@ -56,7 +57,7 @@ export const requireClient = (models: ReadModels, clientId: string): ClientRecor
   return client;
 };
 
-export interface ClientListQuery {
+export interface ClientListQuery extends PageQuery<'name' | 'ownerSince'> {
   readonly owner?: string;
   /** Only pooled (true) or only owned (false) clients. */
   readonly pool?: boolean;
@@ -65,19 +66,9 @@ export interface ClientListQuery {
   readonly merged?: boolean;
   /** Case-insensitive substring of the name. */
   readonly search?: string;
-  readonly sort?: 'name' | 'ownerSince';
-  readonly order?: 'asc' | 'desc';
-  readonly limit?: number;
-  /** Opaque; from `nextCursor` of the previous page. */
-  readonly cursor?: string;
-  readonly offset?: number;
 }
 
-export interface ClientPage {
-  readonly items: readonly ClientView[];
-  readonly total: number;
-  readonly nextCursor: string | null;
-}
+export type ClientPage = Page<ClientView>;
 
 const matches = (
   client: ClientRecord,
@@ -91,44 +82,20 @@ const matches = (
   (query.merged === undefined || (client.mergedInto !== null) === query.merged) &&
   (needle === undefined || client.name.toLowerCase().includes(needle));
 
-type SortKey = readonly [string | number, string];
-
-const sortKey = (client: ClientRecord, sort: 'name' | 'ownerSince'): SortKey =>
-  sort === 'name'
-    ? [client.name.toLowerCase(), client.clientId]
-    : [client.ownerSince ?? Number.MAX_SAFE_INTEGER, client.clientId];
-
-const compareKeys = (a: SortKey, b: SortKey): number => {
-  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
-  if (a[1] !== b[1]) return a[1] < b[1] ? -1 : 1;
-  return 0;
-};
-
-const encodeCursor = (key: SortKey): string =>
-  Buffer.from(JSON.stringify(key)).toString('base64url');
-
-const decodeCursor = (cursor: string): SortKey => {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (
-      Array.isArray(key) &&
-      key.length === 2 &&
-      (typeof key[0] === 'string' || typeof key[0] === 'number') &&
-      typeof key[1] === 'string'
-    ) {
-      return [key[0], key[1]];
-    }
-  } catch {
-    // Falls through to the validation error below.
-  }
-  throw new CustodyError(
-    'validation',
-    'query.invalid-cursor',
-    'The cursor is not valid',
-    {
-      path: 'query.cursor',
+/**
+ * By name regardless of case, or by owner since (pooled clients last). The
+ * client id sits inside the key, so a descending order reverses ties too.
+ */
+export const clientSorts: ListSorts<ClientRecord, 'name' | 'ownerSince'> = {
+  keys: {
+    name: { order: 'asc', value: (c) => [c.name.toLowerCase(), c.clientId] },
+    ownerSince: {
+      order: 'asc',
+      value: (c) => [c.ownerSince ?? Number.MAX_SAFE_INTEGER, c.clientId],
     },
-  );
+  },
+  defaultSort: 'name',
+  idOf: (c) => c.clientId,
 };
 
 /** Filters, sorts and pages the client directory (keyset cursor or offset). */
@@ -136,26 +103,11 @@ export const listClients = (
   models: ReadModels,
   query: ClientListQuery = {},
 ): ClientPage => {
-  const sort = query.sort ?? 'name';
-  const direction = query.order === 'desc' ? -1 : 1;
-  const limit = query.limit ?? 50;
   const needle = query.search?.toLowerCase();
-  const rows: { client: ClientRecord; key: SortKey }[] = [];
+  const found: ClientRecord[] = [];
   for (const client of models.clients().values()) {
-    if (matches(client, query, needle)) rows.push({ client, key: sortKey(client, sort) });
+    if (matches(client, query, needle)) found.push(client);
   }
-  rows.sort((a, b) => direction * compareKeys(a.key, b.key));
-  let start = query.offset ?? 0;
-  if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor);
-    const index = rows.findIndex((row) => direction * compareKeys(row.key, after) > 0);
-    start = index === -1 ? rows.length : index;
-  }
-  const page = rows.slice(start, start + limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => toClientView(row.client, models)),
-    total: rows.length,
-    nextCursor: last && start + limit < rows.length ? encodeCursor(last.key) : null,
-  };
+  const page = paginate(found, query, clientSorts);
+  return { ...page, items: page.items.map((client) => toClientView(client, models)) };
 };

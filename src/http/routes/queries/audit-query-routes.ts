@@ -7,7 +7,18 @@ import {
   ownershipChangesCsv,
 } from '../../../projections/queries/audit';
 import { requireClient } from '../../../projections/queries/client-directory';
+import {
+  auditSorts,
+  ownershipChangeSorts,
+} from '../../../projections/queries/list-sorts';
+import { paginate, sortList } from '../../../projections/queries/paginate';
 import { defineRoute, type RouteDefinition } from '../../route';
+import {
+  listParameters,
+  pageInfoShape,
+  pageQueryOf,
+  requireUnpagedExport,
+} from './list-parameters';
 import {
   clientParams,
   compact,
@@ -28,7 +39,13 @@ const changesQuery = z.strictObject({
   to: instantParam.optional(),
   knownAt: instantParam.optional(),
   format,
+  ...listParameters(ownershipChangeSorts),
 });
+
+/**
+ * CSV exports hold the whole list, sorted as asked; JSON answers one page.
+ * A page parameter beside `format=csv` is refused rather than dropped.
+ */
 
 /** The audit trail of a client and the company-wide feed of ownership changes. */
 export const auditQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
@@ -40,8 +57,12 @@ export const auditQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
     tags: ['audit'],
     roles: readers,
     params: clientParams,
-    query: z.strictObject({ format }),
-    response: z.object({ clientId: z.string(), entries: z.array(auditEntrySchema) }),
+    query: z.strictObject({ format, ...listParameters(auditSorts) }),
+    response: z.object({
+      clientId: z.string(),
+      entries: z.array(auditEntrySchema),
+      ...pageInfoShape,
+    }),
     consistency: 'read-model',
     handle: async ({ params, query }) => {
       requireClient(deps.readModels, params.clientId);
@@ -51,15 +72,17 @@ export const auditQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
         deps.lateAfterMs,
       );
       if (query.format === 'csv') {
+        requireUnpagedExport(query);
         return {
-          body: auditTrailCsv(entries),
+          body: auditTrailCsv(sortList(entries, pageQueryOf(query), auditSorts)),
           contentType: csvType,
           headers: {
             'content-disposition': `attachment; filename="audit-${params.clientId}.csv"`,
           },
         };
       }
-      return { body: { clientId: params.clientId, entries } };
+      const { items, ...page } = paginate(entries, pageQueryOf(query), auditSorts);
+      return { body: { clientId: params.clientId, entries: items, ...page } };
     },
   }),
   defineRoute({
@@ -70,24 +93,33 @@ export const auditQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
     tags: ['audit'],
     roles: readers,
     query: changesQuery,
-    response: z.object({ changes: z.array(ownershipChangeSchema) }),
+    response: z.object({ changes: z.array(ownershipChangeSchema), ...pageInfoShape }),
     consistency: 'read-model',
     handle: async ({ query }) => {
-      const { format: wanted, ...filter } = query;
-      if (filter.from !== undefined && filter.to !== undefined) {
-        requireOrdered(filter.from, filter.to);
-      }
-      const changes = ownershipChanges(deps.readModels, compact(filter));
-      if (wanted === 'csv') {
+      const { actor, person, from, to, knownAt } = query;
+      if (from !== undefined && to !== undefined) requireOrdered(from, to);
+      const changes = ownershipChanges(
+        deps.readModels,
+        compact({ actor, person, from, to, knownAt }),
+      );
+      if (query.format === 'csv') {
+        requireUnpagedExport(query);
         return {
-          body: ownershipChangesCsv(changes),
+          body: ownershipChangesCsv(
+            sortList(changes, pageQueryOf(query), ownershipChangeSorts),
+          ),
           contentType: csvType,
           headers: {
             'content-disposition': 'attachment; filename="ownership-changes.csv"',
           },
         };
       }
-      return { body: { changes } };
+      const { items, ...page } = paginate(
+        changes,
+        pageQueryOf(query),
+        ownershipChangeSorts,
+      );
+      return { body: { changes: items, ...page } };
     },
   }),
 ];

@@ -1,21 +1,24 @@
 import { z } from 'zod';
 import { personIdSchema } from '../../../domain/events/primitives';
 import {
+  clientSorts,
   listClients,
   requireClient,
   toClientView,
 } from '../../../projections/queries/client-directory';
+import { ownershipIntervalSorts } from '../../../projections/queries/list-sorts';
 import {
   ownerAt,
   ownershipIntervals,
 } from '../../../projections/queries/ownership-history';
+import { paginate } from '../../../projections/queries/paginate';
 import { defineRoute, type RouteDefinition } from '../../route';
+import { listParameters, pageInfoShape, pageQueryOf } from './list-parameters';
 import {
   booleanParam,
   clientParams,
   compact,
   instantParam,
-  limitParam,
   type QueryRouteDeps,
   readers,
 } from './query-deps';
@@ -33,17 +36,11 @@ const listQuery = z.strictObject({
   archived: booleanParam.optional(),
   merged: booleanParam.optional(),
   search: z.string().trim().min(1).max(200).optional(),
-  sort: z.enum(['name', 'ownerSince']).optional(),
-  order: z.enum(['asc', 'desc']).optional(),
-  limit: limitParam.optional(),
-  cursor: z.string().max(1000).optional(),
-  offset: z.coerce.number().int().min(0).optional(),
+  ...listParameters(clientSorts),
 });
 
-const instantQuery = z.strictObject({
-  asOf: instantParam.optional(),
-  knownAt: instantParam.optional(),
-});
+const instants = { asOf: instantParam.optional(), knownAt: instantParam.optional() };
+const instantQuery = z.strictObject(instants);
 
 /** The client directory, one client, and who owned it when. */
 export const clientQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
@@ -99,17 +96,21 @@ export const clientQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
     tags: ['ownership'],
     roles: readers,
     params: clientParams,
-    query: instantQuery,
+    query: z.strictObject({ ...instants, ...listParameters(ownershipIntervalSorts) }),
     response: z.object({
       clientId: z.string(),
       intervals: z.array(ownershipIntervalSchema),
+      ...pageInfoShape,
     }),
     consistency: 'read-model',
-    handle: async ({ params, query }) => ({
-      body: {
-        clientId: params.clientId,
-        intervals: ownershipIntervals(deps.readModels, params.clientId, compact(query)),
-      },
-    }),
+    handle: async ({ params, query }) => {
+      const { asOf, knownAt } = query;
+      const { items, ...page } = paginate(
+        ownershipIntervals(deps.readModels, params.clientId, compact({ asOf, knownAt })),
+        pageQueryOf(query),
+        ownershipIntervalSorts,
+      );
+      return { body: { clientId: params.clientId, intervals: items, ...page } };
+    },
   }),
 ];

@@ -1,42 +1,33 @@
 import { z } from 'zod';
-import { dayMs } from '../../../../projections';
 import { isoOf } from '../../../../projections/definition';
 import { personIdSchema } from '../../../domain/events/primitives';
 import { accountsAtRisk, keyPersonReport } from '../../../projections/queries/dashboards';
-import { pendingHandovers, poolClients } from '../../../projections/queries/pool';
-import { activityReport, portfolio } from '../../../projections/queries/portfolio';
-import { defineRoute, type RouteDefinition } from '../../route';
 import {
+  atRiskSorts,
+  keyPersonSorts,
+  portfolioClientSorts,
+} from '../../../projections/queries/list-sorts';
+import { paginate } from '../../../projections/queries/paginate';
+import { portfolio } from '../../../projections/queries/portfolio';
+import { defineRoute, type RouteDefinition } from '../../route';
+import { listParameters, pageInfoShape, pageQueryOf } from './list-parameters';
+import { poolActivityQueryRoutes } from './pool-activity-query-routes';
+import {
+  daysParam,
   instantParam,
   nowOf,
+  periodOf,
+  periodQuery,
   personParams,
   type QueryRouteDeps,
   readers,
-  requireOrdered,
   requireSelfOrPrivileged,
 } from './query-deps';
 import {
-  activityRowSchema,
   atRiskClientSchema,
   keyPersonReportSchema,
-  pendingHandoverSchema,
-  poolEntrySchema,
   portfolioSchema,
 } from './response-schemas';
-
-const daysParam = z.coerce.number().int().min(1).max(3650);
-const periodQuery = { from: instantParam.optional(), to: instantParam.optional() };
-
-/** A period ending at `to` (default now), starting at `from` (default 90 days earlier). */
-const periodOf = (
-  query: { from?: number | undefined; to?: number | undefined },
-  now: number,
-) => {
-  const to = query.to ?? now;
-  const from = query.from ?? to - 90 * dayMs;
-  requireOrdered(from, to);
-  return { from, to };
-};
 
 /** Portfolios, accounts at risk, key-person risk, the pool, handovers, activity. */
 export const dashboardQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
@@ -52,6 +43,7 @@ export const dashboardQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] =>
       at: instantParam.optional(),
       days: daysParam.optional(),
       ...periodQuery,
+      ...listParameters(portfolioClientSorts),
     }),
     response: portfolioSchema,
     consistency: 'read-model',
@@ -59,14 +51,18 @@ export const dashboardQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] =>
       requireSelfOrPrivileged(principal, params.personId, 'params.personId');
       const at = query.at ?? nowOf(deps);
       const period = periodOf({ from: query.from, to: query.to }, at);
-      return {
-        body: portfolio(
-          deps.readModels,
-          params.personId,
-          { at, period, ...(query.days === undefined ? {} : { days: query.days }) },
-          deps.settings.strength,
-        ),
-      };
+      const report = portfolio(
+        deps.readModels,
+        params.personId,
+        { at, period, ...(query.days === undefined ? {} : { days: query.days }) },
+        deps.settings.strength,
+      );
+      const { items, ...page } = paginate(
+        report.clients,
+        pageQueryOf(query),
+        portfolioClientSorts,
+      );
+      return { body: { ...report, clients: items, ...page } };
     },
   }),
   defineRoute({
@@ -80,11 +76,13 @@ export const dashboardQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] =>
       at: instantParam.optional(),
       days: daysParam.optional(),
       owner: personIdSchema.optional(),
+      ...listParameters(atRiskSorts),
     }),
     response: z.object({
       at: z.string(),
       days: z.number(),
       clients: z.array(atRiskClientSchema),
+      ...pageInfoShape,
     }),
     consistency: 'read-model',
     handle: async ({ query, principal }) => {
@@ -100,7 +98,8 @@ export const dashboardQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] =>
         { at, days, ...(owner === undefined ? {} : { ownerId: owner }) },
         deps.settings.strength,
       );
-      return { body: { at: isoOf(at), days, clients } };
+      const { items, ...page } = paginate(clients, pageQueryOf(query), atRiskSorts);
+      return { body: { at: isoOf(at), days, clients: items, ...page } };
     },
   }),
   defineRoute({
@@ -110,7 +109,10 @@ export const dashboardQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] =>
     summary: 'List clients whose relationship rests on one person',
     tags: ['dashboards'],
     roles: readers,
-    query: z.strictObject({ at: instantParam.optional() }),
+    query: z.strictObject({
+      at: instantParam.optional(),
+      ...listParameters(keyPersonSorts),
+    }),
     response: keyPersonReportSchema,
     consistency: 'read-model',
     handle: async ({ query, principal }) => {
@@ -119,71 +121,31 @@ export const dashboardQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] =>
         query.at ?? nowOf(deps),
         deps.settings.strength,
       );
-      if (principal.role !== 'salesperson') return { body: report };
       // A salesperson sees the risks of their own portfolio only.
-      const own = (entry: { ownerId: string | null }) =>
-        entry.ownerId === principal.personId;
+      const visible = <T extends { ownerId: string | null }>(entries: readonly T[]) =>
+        principal.role === 'salesperson'
+          ? entries.filter((entry) => entry.ownerId === principal.personId)
+          : entries;
+      // Both lists are paged by the same parameters, each with its own page info.
+      const { items: keyPersonRisk, ...riskPage } = paginate(
+        visible(report.keyPersonRisk),
+        pageQueryOf(query),
+        keyPersonSorts,
+      );
+      const { items: ownerNotStrongest, ...ownerPage } = paginate(
+        visible(report.ownerNotStrongest),
+        pageQueryOf(query),
+        keyPersonSorts,
+      );
       return {
         body: {
-          ...report,
-          keyPersonRisk: report.keyPersonRisk.filter(own),
-          ownerNotStrongest: report.ownerNotStrongest.filter(own),
+          at: report.at,
+          keyPersonRisk,
+          ownerNotStrongest,
+          pages: { keyPersonRisk: riskPage, ownerNotStrongest: ownerPage },
         },
       };
     },
   }),
-  defineRoute({
-    method: 'get',
-    path: '/dashboards/pool',
-    operationId: 'listPool',
-    summary: 'List the clients in the pool',
-    tags: ['dashboards'],
-    roles: readers,
-    response: z.object({ clients: z.array(poolEntrySchema) }),
-    consistency: 'read-model',
-    handle: async () => ({ body: { clients: poolClients(deps.readModels) } }),
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/dashboards/pending-handovers',
-    operationId: 'listPendingHandovers',
-    summary: 'List handovers awaiting a decision',
-    tags: ['dashboards'],
-    roles: readers,
-    query: z.strictObject({ at: instantParam.optional() }),
-    response: z.object({ handovers: z.array(pendingHandoverSchema) }),
-    consistency: 'read-model',
-    handle: async ({ query }) => ({
-      body: { handovers: pendingHandovers(deps.readModels, query.at ?? nowOf(deps)) },
-    }),
-  }),
-  defineRoute({
-    method: 'get',
-    path: '/dashboards/activity',
-    operationId: 'listActivity',
-    summary: 'Read activity and results per salesperson over a period',
-    tags: ['dashboards'],
-    roles: readers,
-    query: z.strictObject({ ...periodQuery, person: personIdSchema.optional() }),
-    response: z.object({
-      from: z.string(),
-      to: z.string(),
-      people: z.array(activityRowSchema),
-    }),
-    consistency: 'read-model',
-    handle: async ({ query, principal }) => {
-      const period = periodOf(query, nowOf(deps));
-      if (query.person !== undefined) {
-        requireSelfOrPrivileged(principal, query.person, 'query.person');
-      }
-      const person = principal.role === 'salesperson' ? principal.personId : query.person;
-      return {
-        body: {
-          from: isoOf(period.from),
-          to: isoOf(period.to),
-          people: activityReport(deps.readModels, period, person),
-        },
-      };
-    },
-  }),
+  ...poolActivityQueryRoutes(deps),
 ];

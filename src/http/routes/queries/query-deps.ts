@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayMs } from '../../../../projections';
 import {
   clientIdSchema,
   personIdSchema,
@@ -39,8 +40,6 @@ export const instantParam = z.iso
 export const booleanParam = z
   .enum(['true', 'false'])
   .transform((value) => value === 'true');
-
-export const limitParam = z.coerce.number().int().min(1).max(500);
 
 /** A salesperson may read only their own portfolio and relationship lists. */
 export const requireSelfOrPrivileged = (
@@ -83,3 +82,17 @@ export const compact = <T extends object>(
   Object.fromEntries(
     Object.entries(value).filter(([, entry]) => entry !== undefined),
   ) as { [K in keyof T]?: Exclude<T[K], undefined> };
+
+export const daysParam = z.coerce.number().int().min(1).max(3650);
+export const periodQuery = { from: instantParam.optional(), to: instantParam.optional() };
+
+/** A period ending at `to` (default now), starting at `from` (default 90 days earlier). */
+export const periodOf = (
+  query: { from?: number | undefined; to?: number | undefined },
+  now: number,
+): { from: number; to: number } => {
+  const to = query.to ?? now;
+  const from = query.from ?? to - 90 * dayMs;
+  requireOrdered(from, to);
+  return { from, to };
+};

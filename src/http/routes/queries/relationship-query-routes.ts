@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { isoOf } from '../../../../projections/definition';
 import {
+  clientRelationshipSorts,
+  personRelationshipSorts,
+} from '../../../projections/queries/list-sorts';
+import { paginate } from '../../../projections/queries/paginate';
+import {
   clientRelationships,
   personRelationships,
 } from '../../../projections/queries/relationships';
 import { defineRoute, type RouteDefinition } from '../../route';
+import { listParameters, pageQueryOf } from './list-parameters';
 import {
   clientParams,
   instantParam,
@@ -16,7 +22,7 @@ import {
 } from './query-deps';
 import { clientRelationshipsSchema, personRelationshipsSchema } from './response-schemas';
 
-const atQuery = z.strictObject({ at: instantParam.optional() });
+const at = { at: instantParam.optional() };
 
 /** Relationship strength per client and per person, at any instant. */
 export const relationshipQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
@@ -28,27 +34,27 @@ export const relationshipQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[]
     tags: ['relationships'],
     roles: readers,
     params: clientParams,
-    query: atQuery,
+    query: z.strictObject({ ...at, ...listParameters(clientRelationshipSorts) }),
     response: clientRelationshipsSchema,
     consistency: 'read-model',
     handle: async ({ params, query, principal }) => {
-      const at = query.at ?? nowOf(deps);
       const result = clientRelationships(
         deps.readModels,
         params.clientId,
-        at,
+        query.at ?? nowOf(deps),
         deps.settings.strength,
       );
-      if (principal.role !== 'salesperson') return { body: result };
       // A salesperson sees the client's flags but only their own relationship.
-      return {
-        body: {
-          ...result,
-          people: result.people.filter(
-            (person) => person.personId === principal.personId,
-          ),
-        },
-      };
+      const people =
+        principal.role === 'salesperson'
+          ? result.people.filter((person) => person.personId === principal.personId)
+          : result.people;
+      const { items, ...page } = paginate(
+        people,
+        pageQueryOf(query),
+        clientRelationshipSorts,
+      );
+      return { body: { ...result, people: items, ...page } };
     },
   }),
   defineRoute({
@@ -59,23 +65,24 @@ export const relationshipQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[]
     tags: ['relationships'],
     roles: readers,
     params: personParams,
-    query: atQuery,
+    query: z.strictObject({ ...at, ...listParameters(personRelationshipSorts) }),
     response: personRelationshipsSchema,
     consistency: 'read-model',
     handle: async ({ params, query, principal }) => {
       requireSelfOrPrivileged(principal, params.personId, 'params.personId');
-      const at = query.at ?? nowOf(deps);
+      const instant = query.at ?? nowOf(deps);
+      const { items, ...page } = paginate(
+        personRelationships(
+          deps.readModels,
+          params.personId,
+          instant,
+          deps.settings.strength,
+        ),
+        pageQueryOf(query),
+        personRelationshipSorts,
+      );
       return {
-        body: {
-          personId: params.personId,
-          at: isoOf(at),
-          clients: personRelationships(
-            deps.readModels,
-            params.personId,
-            at,
-            deps.settings.strength,
-          ),
-        },
+        body: { personId: params.personId, at: isoOf(instant), clients: items, ...page },
       };
     },
   }),

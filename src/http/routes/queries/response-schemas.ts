@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageInfoSchema, pageInfoShape } from './list-parameters';
 
 /** Response shapes for the OpenAPI document; instants are ISO 8601 strings. */
 
@@ -29,8 +30,7 @@ export const clientViewSchema = z.object({
 
 export const clientPageSchema = z.object({
   items: z.array(clientViewSchema),
-  total: z.number().int(),
-  nextCursor: z.string().nullable(),
+  ...pageInfoShape,
 });
 
 export const ownerAtSchema = z.object({
@@ -81,7 +81,9 @@ export const clientRelationshipsSchema = z.object({
   at: instant,
   ownerId: nullableId,
   totalStrength: z.number(),
+  /** One page of the people; the risk flags and total count them all. */
   people: z.array(relationshipSchema),
+  ...pageInfoShape,
   keyPersonRisk: keyPersonRiskSchema,
   strongestPersonId: nullableId,
   ownerNotStrongest: z.boolean(),
@@ -98,6 +100,7 @@ export const personRelationshipsSchema = z.object({
       isOwner: z.boolean(),
     }),
   ),
+  ...pageInfoShape,
 });
 
 export const auditEntrySchema = z.object({
@@ -164,7 +167,9 @@ export const portfolioSchema = z.object({
   openQuoteValue: byCurrency,
   openQuotes: z.number().int(),
   wonValue: byCurrency,
+  /** One page of the clients held; `clientsHeld` counts them all. */
   clients: z.array(atRiskClientSchema),
+  ...pageInfoShape,
 });
 
 export const keyPersonEntrySchema = z.object({
@@ -182,6 +187,8 @@ export const keyPersonReportSchema = z.object({
   at: instant,
   keyPersonRisk: z.array(keyPersonEntrySchema),
   ownerNotStrongest: z.array(keyPersonEntrySchema),
+  /** Both lists are paged by the same parameters; each has its own page info. */
+  pages: z.object({ keyPersonRisk: pageInfoSchema, ownerNotStrongest: pageInfoSchema }),
 });
 
 export const poolEntrySchema = z.object({
