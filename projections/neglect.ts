@@ -92,7 +92,7 @@ const evolveRecord = (record: NeglectRecord, event: LedgerEvent): void => {
   }
 };
 
-/** Per client, the facts the pool policy decides on; archived and merged ones drop out. */
+/** Per client, the facts the pool policy decides on; archived, merged ones drop out. */
 export const neglectProjection: ProjectionDefinition<NeglectRecord> = {
   name: 'neglect',
   // Every client event, so that `revision` is the stream's own revision.

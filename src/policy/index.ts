@@ -1,4 +1,5 @@
 export * from './due-actions';
+export * from './execute-actions';
 export * from './policy-command-ids';
 export * from './policy-process';
 export * from './policy-state';

@@ -17,13 +17,14 @@ const clientLine = (nameOf: NameOf, client: DueClient): string =>
   `${client.reason} since ${client.since}, due ${client.dueAt}\n`;
 
 const expiryLine = (expiry: DueExpiry): string =>
-  `  handover ${expiry.handoverId}  client ${expiry.clientId}  expired ${expiry.expiresAt}\n`;
+  `  handover ${expiry.handoverId}  client ${expiry.clientId}  ` +
+  `expired ${expiry.expiresAt}\n`;
 
 /** "released 2 clients:", with the colon only when lines follow. */
 const heading = (verb: string, count: number, noun: string, after = ''): string =>
   `${verb} ${plural(count, noun)}${after}${count > 0 ? ':' : ''}\n`;
 
-/** The report of one run as the operator reads it: done (or would do), warned, skipped. */
+/** One run as the operator reads it: what was done (or would be), warned, skipped. */
 export const renderPolicyReport = (report: PolicyReport, nameOf: NameOf): string => {
   const { released, expired, warnings, repeated, skipped, dryRun } = report;
   const lines = [

@@ -1,7 +1,5 @@
-import type { Command } from '../domain/commands/commands';
-import type { CommandBus, CommandContext } from '../domain/commands/context';
+import type { CommandBus } from '../domain/commands/context';
 import type { PoolPolicy } from '../domain/settings';
-import { CustodyError } from '../errors';
 import type { EventStore } from '../eventstore/port';
 import { type Logger, silentLogger } from '../log';
 import type { ProjectionEngine } from '../projections/engine';
@@ -12,6 +10,7 @@ import {
   type DueRelease,
   duePolicyActions,
 } from './due-actions';
+import { executeActions, type SkippedAction } from './execute-actions';
 import { policyStateOf } from './policy-state';
 
 export interface PolicyRunDeps {
@@ -30,14 +29,6 @@ export interface PolicyRunOptions {
   readonly dryRun?: boolean;
 }
 
-/** An action the bus refused: the facts moved on since the read models were read. */
-export interface SkippedAction {
-  readonly kind: 'release' | 'expiry';
-  readonly id: string;
-  readonly code: string;
-  readonly message: string;
-}
-
 export interface PolicyReport {
   readonly at: string;
   readonly dryRun: boolean;
@@ -45,7 +36,7 @@ export interface PolicyReport {
   readonly released: readonly DueRelease[];
   readonly expired: readonly DueExpiry[];
   readonly warnings: readonly DueClient[];
-  /** Recorded already by an earlier or concurrent run with the same command id. */
+  /** Command ids recorded already by an earlier or concurrent run. */
   readonly repeated: readonly string[];
   readonly skipped: readonly SkippedAction[];
 }
@@ -62,97 +53,39 @@ export const caughtUpWith =
     if (head) await engine.waitForPosition(head, timeoutMs);
   };
 
-const releaseNote = (release: DueRelease): string =>
-  release.reason === 'neglected-no-interaction'
-    ? `The owner logged no interaction since ${release.since}`
-    : `No accepted quote since ${release.since}`;
-
-/**
- * One run of the pool policy: wait for the read models, decide, then execute
- * each action as the system (actor null, source policy) under its derived
- * command id. A release is appended only if the client's stream is still at
- * the revision the decision read, so a change of owner (or any new fact)
- * between reading and writing skips it; the next run decides afresh.
- */
+/** One run of the pool policy: catch up, decide, execute (unless dry), report. */
 export const runPolicy = async (
   deps: PolicyRunDeps,
   options: PolicyRunOptions,
 ): Promise<PolicyReport> => {
   const logger = deps.logger ?? silentLogger;
+  const { now } = options;
   const dryRun = options.dryRun ?? false;
 
   // 1. Decide on every fact logged so far.
   await deps.catchUp?.();
-  const due = duePolicyActions(policyStateOf(deps.source), options.now, deps.settings);
-  const report = {
-    at: options.now.toISOString(),
-    dryRun,
-    released: [] as DueRelease[],
-    expired: [] as DueExpiry[],
-    warnings: due.warnings,
-    repeated: [] as string[],
-    skipped: [] as SkippedAction[],
-  };
+  const due = duePolicyActions(policyStateOf(deps.source), now, deps.settings);
+  const head = { at: now.toISOString(), dryRun, warnings: due.warnings };
   if (dryRun)
-    return { ...report, released: [...due.releases], expired: [...due.expiries] };
-
-  // 2. Execute; a refusal skips the action, any other failure ends the run.
-  const execute = async (
-    kind: SkippedAction['kind'],
-    id: string,
-    command: Command,
-    context: Omit<CommandContext, 'actor' | 'source' | 'now'>,
-  ): Promise<boolean> => {
-    try {
-      const outcome = await deps.bus.execute(command, {
-        ...context,
-        actor: null,
-        source: 'policy',
-        now: options.now,
-      });
-      if (outcome.replayed) report.repeated.push(context.commandId);
-      return !outcome.replayed;
-    } catch (error) {
-      if (!(error instanceof CustodyError)) throw error;
-      logger.info({ kind, id, code: error.code }, 'policy action skipped');
-      report.skipped.push({ kind, id, code: error.code, message: error.message });
-      return false;
-    }
-  };
-  for (const release of due.releases) {
-    const command: Command = {
-      type: 'ReleaseNeglectedClient',
-      clientId: release.clientId,
-      reason: release.reason,
-      note: releaseNote(release),
+    return {
+      ...head,
+      released: due.releases,
+      expired: due.expiries,
+      repeated: [],
+      skipped: [],
     };
-    const { commandId, revision } = release;
-    if (
-      await execute('release', release.clientId, command, {
-        commandId,
-        expectedRevision: revision,
-      })
-    )
-      report.released.push(release);
-  }
-  for (const expiry of due.expiries) {
-    const command: Command = { type: 'ExpireHandover', handoverId: expiry.handoverId };
-    if (
-      await execute('expiry', expiry.handoverId, command, { commandId: expiry.commandId })
-    )
-      report.expired.push(expiry);
-  }
 
-  // 3. One line for the operator's log.
+  // 2. Execute, then one line for the operator's log.
+  const done = await executeActions(deps.bus, due, now, logger);
   logger.info(
     {
-      released: report.released.length,
-      expired: report.expired.length,
-      warned: report.warnings.length,
-      repeated: report.repeated.length,
-      skipped: report.skipped.length,
+      released: done.released.length,
+      expired: done.expired.length,
+      warned: due.warnings.length,
+      repeated: done.repeated.length,
+      skipped: done.skipped.length,
     },
     'pool policy ran',
   );
-  return report;
+  return { ...head, ...done };
 };

@@ -58,7 +58,7 @@ describe('the pool policy', () => {
     expect(on(30, [othersOnly]).releases).toHaveLength(1);
   });
 
-  it('counts from the start of ownership when the owner’s last interaction is older', () => {
+  it('counts from the ownership start when the owner’s interaction is older', () => {
     const client = owned({ ownerSince: dayAt(10), lastInteraction: { alice: dayAt(2) } });
     expect(on(39.99, [client]).releases).toEqual([]);
     expect(on(40, [client]).releases).toMatchObject([{ since: iso(10) }]);

@@ -87,7 +87,7 @@ describe('the neglect projection', () => {
     });
   });
 
-  it('keeps the latest interaction per participant by occurredAt, however late recorded', async () => {
+  it('keeps each participant’s latest interaction, however late recorded', async () => {
     const visit = (interactionId: string, days: number, recorded: number) =>
       write(
         stream.client(client),

@@ -78,7 +78,7 @@ describe('running the pool policy', () => {
     expect(bobs.released).toMatchObject([{ clientId, ownerId: bob, since: iso(26) }]);
   });
 
-  it('skips a release when the owner changes after the policy read the models', async () => {
+  it('skips a release when the owner changes after the models were read', async () => {
     const clientId = await ledger.client(0);
     // Another writer moves the client to Bob between the decision and the append.
     const racing: CommandBus = {

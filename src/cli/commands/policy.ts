@@ -19,7 +19,8 @@ export const registerPolicy = (program: Command, context: CliContext): void => {
   policy
     .command('run')
     .description(
-      'run the pool policy once: release neglected clients, expire handovers past their expiry, list the owners to warn',
+      'run the pool policy once: release neglected clients, expire handovers ' +
+        'past their expiry, list the owners to warn',
     )
     .option('--dry-run', 'decide and print, write nothing')
     .option(
