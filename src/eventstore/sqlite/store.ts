@@ -85,33 +85,10 @@ export class SqliteEventStore implements EventStore {
     const from = options.fromRevision ?? (forwards ? 'start' : 'end');
     const revision = from === 'start' ? 0 : from === 'end' ? last : from;
     const limit = options.maxCount ?? -1;
-    if (forwards && typeof from === 'number' && from > 0)
-      return this.readAfter(stream, from - 1, limit);
     const rows = forwards
       ? this.statements.streamForwards.all(stream, revision, limit)
       : this.statements.streamBackwards.all(stream, revision, limit);
     if (rows.length === 0 && this.statements.lastRevision.get(stream) === undefined) {
-      throw new StreamNotFoundError(stream);
-    }
-    return rows.map(toRecordedEvent);
-  }
-
-  /**
-   * Up to `limit` events after `known`, read from `known` itself: its row
-   * proves the stream exists, so the usual read of a stream's new events
-   * (often none) is one query, not two. Each query is a read transaction
-   * with its own file locks, which is most of its cost.
-   */
-  private readAfter(stream: string, known: number, limit: number): RecordedEvent[] {
-    const rows = this.statements.streamForwards.all(
-      stream,
-      known,
-      limit < 0 ? -1 : limit + 1,
-    );
-    const first = rows[0];
-    if (first !== undefined && first[3] === known)
-      return rows.slice(1).map(toRecordedEvent);
-    if (first === undefined && this.statements.lastRevision.get(stream) === undefined) {
       throw new StreamNotFoundError(stream);
     }
     return rows.map(toRecordedEvent);
