@@ -225,11 +225,11 @@ describe('paged and sorted lists', () => {
 
     it('sorts by each of its keys in both orders', async () => {
       const everyone = (await page(list, { limit: 500 })).rows.map(list.id).sort();
-      for (const [sort, valueOf] of Object.entries(list.sorts)) {
+      for (const [sort, keyOf] of Object.entries(list.sorts)) {
         for (const order of ['asc', 'desc'] as const) {
           const { rows } = await page(list, { sort, order, limit: 500 });
           expect(rows.map(list.id).sort()).toEqual(everyone);
-          const values = rows.map(valueOf);
+          const values = rows.map(keyOf);
           values.slice(1).forEach((value, index) => {
             const before = values[index]!;
             if (order === 'asc') expect(before <= value).toBe(true);
