@@ -76,6 +76,13 @@ describe('custody policy run', () => {
     ]);
   });
 
+  it('explains itself in the help', async () => {
+    const help = await run('policy', 'run', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--dry-run');
+    expect(help.stdout).toContain('--at <date>');
+  });
+
   it('refuses an --at that is not a date', async () => {
     const refused = await run('--store', store, 'policy', 'run', '--at', 'soon');
     expect(refused.code).not.toBe(0);
