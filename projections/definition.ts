@@ -37,14 +37,100 @@ export interface ProjectionDefinition<E = unknown> {
   evolve(entity: E | undefined, event: LedgerEvent, key: string): E | undefined;
 }
 
-/** Epoch milliseconds of an ISO instant; instants are stored as numbers. */
-export const instantMs = (iso: string): number => Date.parse(iso);
+const zero = 48;
+/** Character codes of `YYYY-MM-DDTHH:mm:ss.sssZ` at its separator positions. */
+const separators: readonly (readonly [number, number])[] = [
+  [4, 45],
+  [7, 45],
+  [10, 84],
+  [13, 58],
+  [16, 58],
+  [19, 46],
+  [23, 90],
+];
+/** Days before each month in a common year. */
+const daysBefore = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/** Leap days up to year `y` inclusive (years from 1000 on: never negative). */
+const leapYearsThrough = (y: number): number =>
+  Math.floor(y / 4) - Math.floor(y / 100) + Math.floor(y / 400);
+
+const digitsAt = (iso: string, from: number, count: number): number => {
+  let value = 0;
+  for (let index = from; index < from + count; index += 1) {
+    const digit = iso.charCodeAt(index) - zero;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+};
+
+/**
+ * `Date.parse` of the form `toISOString` writes (nearly every instant in the
+ * ledger), by arithmetic: Date.parse took a fifth of a rebuild. Any other text,
+ * or a field out of the plain ranges, goes to Date.parse itself.
+ */
+const parseUtcIso = (iso: string): number => {
+  if (iso.length !== 24) return Date.parse(iso);
+  for (const [index, code] of separators) {
+    if (iso.charCodeAt(index) !== code) return Date.parse(iso);
+  }
+  const year = digitsAt(iso, 0, 4);
+  const month = digitsAt(iso, 5, 2);
+  const day = digitsAt(iso, 8, 2);
+  const hour = digitsAt(iso, 11, 2);
+  const minute = digitsAt(iso, 14, 2);
+  const second = digitsAt(iso, 17, 2);
+  const milli = digitsAt(iso, 20, 3);
+  if (
+    year < 1000 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > 31 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59 ||
+    milli < 0
+  )
+    return Date.parse(iso);
+  // Days since 1970-01-01 in the proleptic Gregorian calendar, as Date.UTC counts.
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days =
+    365 * (year - 1970) +
+    leapYearsThrough(year - 1) -
+    leapYearsThrough(1969) +
+    daysBefore[month - 1]! +
+    (leap && month > 2 ? 1 : 0) +
+    day -
+    1;
+  return ((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + milli;
+};
+
+let lastIso = '';
+let lastMs = Number.NaN;
+
+/**
+ * Epoch milliseconds of an ISO instant; instants are stored as numbers.
+ * Several projections read the same event's instant one after the other: the
+ * last answer is kept.
+ */
+export const instantMs = (iso: string): number => {
+  if (iso !== lastIso) {
+    lastMs = parseUtcIso(iso);
+    lastIso = iso;
+  }
+  return lastMs;
+};
 
 export const isoOf = (ms: number): string => new Date(ms).toISOString();
 
 /** When the ledger learned of the event. */
 export const recordedMs = (event: LedgerEvent): number =>
-  Date.parse(event.metadata.recordedAt);
+  parseUtcIso(event.metadata.recordedAt);
 
 export const noKeys: readonly string[] = [];
 
