@@ -1,6 +1,6 @@
 import type { StrengthModel } from '../src/domain/settings';
-import { dictionary, noKeys, type ProjectionDefinition } from './definition';
-import { contributionOf, decay } from './strength-model';
+import { dictionary, instantMs, noKeys, type ProjectionDefinition } from './definition';
+import { decay } from './strength-model';
 
 /** One (person, client) relationship. Instants are epoch milliseconds. */
 export interface PairStrength {
@@ -101,21 +101,59 @@ export const relationshipStrengthProjection = (
     }
   },
   evolve(client, event, clientId) {
-    const contribution = contributionOf(event, model);
-    if (!contribution) return client;
+    // What contributionOf says, read in place: no object or array per event.
+    let weight: number;
+    let people: readonly string[] | undefined;
+    let single = '';
+    switch (event.type) {
+      case 'ContactLogged':
+        people = event.data.participants;
+        weight = model.weights[event.data.channel];
+        if (event.data.clientInitiated) weight *= model.reciprocity;
+        break;
+      case 'VisitLogged':
+        people = event.data.participants;
+        weight = model.weights.visit;
+        if (event.data.clientInitiated) weight *= model.reciprocity;
+        break;
+      case 'QuoteIssued':
+        single = event.data.issuedBy;
+        weight = model.weights.quoteIssued;
+        break;
+      case 'QuoteAccepted':
+        single = event.data.issuedBy;
+        weight = model.weights.quoteAccepted;
+        break;
+      default:
+        return client;
+    }
+    const at = instantMs(event.data.occurredAt);
     const next = client ?? { clientId, people: dictionary<PairStrength>() };
-    const { people, weight, at } = contribution;
+    if (people === undefined) {
+      addTo(next, single, at, weight, model);
+      return next;
+    }
     for (let index = 0; index < people.length; index += 1) {
       const personId = people[index]!;
       // A person named twice in one interaction counts once.
       if (index > 0 && people.indexOf(personId) < index) continue;
-      let pair = next.people[personId];
-      if (!pair) {
-        pair = emptyPair(personId);
-        next.people[personId] = pair;
-      }
-      addInteraction(pair, at, weight, model);
+      addTo(next, personId, at, weight, model);
     }
     return next;
   },
 });
+
+const addTo = (
+  client: ClientStrength,
+  personId: string,
+  at: number,
+  weight: number,
+  model: StrengthModel,
+): void => {
+  let pair = client.people[personId];
+  if (!pair) {
+    pair = emptyPair(personId);
+    client.people[personId] = pair;
+  }
+  addInteraction(pair, at, weight, model);
+};
