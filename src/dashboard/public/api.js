@@ -65,3 +65,19 @@ export const apiGet = async (path, query = {}, as = 'json') => {
   }
   return as === 'json' ? response.json() : response.text();
 };
+
+/**
+ * Every row of a paged list, following `nextCursor` page by page, for views
+ * that show a list whole (a client's audit trail, the people pickers).
+ */
+export const apiGetAll = async (path, query, field) => {
+  const first = await apiGet(path, { ...query, limit: 500 });
+  const rows = [...first[field]];
+  let cursor = first.nextCursor;
+  while (cursor) {
+    const next = await apiGet(path, { ...query, limit: 500, cursor });
+    rows.push(...next[field]);
+    cursor = next.nextCursor;
+  }
+  return { ...first, [field]: rows, nextCursor: null };
+};

@@ -2,6 +2,7 @@ import { apiGet } from '../api.js';
 import { fill, h, heading, link } from '../dom.js';
 import { dateInputOf, formatMoney, formatPercent, isoOfDateInput } from '../format.js';
 import { go } from '../route.js';
+import { offsetOf, pager, pageSize } from '../widgets/pager.js';
 import { table } from '../widgets/table.js';
 
 const periodForm = (from, to) => {
@@ -43,9 +44,11 @@ const count = (field) => ({
 
 /** Contacts, visits, quotes and wins per salesperson over a period (default 90 days). */
 export const activityView = async (container, { query }) => {
+  const period = { from: query.get('from') ?? '', to: query.get('to') ?? '' };
   const report = await apiGet('/dashboards/activity', {
-    from: query.get('from') ?? undefined,
-    to: query.get('to') ?? undefined,
+    ...period,
+    offset: offsetOf(query),
+    limit: pageSize,
   });
   fill(
     container,
@@ -71,5 +74,7 @@ export const activityView = async (container, { query }) => {
       report.people,
       { empty: 'No activity in this period.' },
     ),
+    report.total > pageSize &&
+      pager('/activity', period, report, report.people, { noun: 'people' }),
   );
 };

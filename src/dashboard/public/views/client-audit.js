@@ -27,7 +27,7 @@ const summary = (data, people) =>
 
 const when = (iso) => h('span', { class: 'nowrap' }, formatDateTime(iso));
 
-/** Every recorded event of the client, newest first; late-recorded ones flagged. */
+/** Every recorded event of the client, as read newest first; late ones flagged. */
 export const auditSection = (trail, people) =>
   table(
     [
@@ -51,6 +51,6 @@ export const auditSection = (trail, people) =>
       },
       { label: 'Details', class: 'details', cell: (e) => summary(e.data, people) },
     ],
-    [...trail.entries].reverse(),
+    trail.entries,
     { empty: 'No events recorded.' },
   );

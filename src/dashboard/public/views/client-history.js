@@ -3,7 +3,7 @@ import { formatDate, formatDateTime, humanize } from '../format.js';
 import { nameOf } from '../widgets/people.js';
 import { table } from '../widgets/table.js';
 
-/** Who owned the client when: one row per interval, newest first. */
+/** Who owned the client when: one row per interval, as read newest first. */
 export const historySection = (history, people) =>
   table(
     [
@@ -17,6 +17,6 @@ export const historySection = (history, people) =>
       { label: 'Approver', cell: (i) => nameOf(people, i.approverId) },
       { label: 'Recorded', cell: (i) => h('span', {}, formatDateTime(i.recordedAt)) },
     ],
-    [...history.intervals].reverse(),
+    history.intervals,
     { empty: 'No ownership recorded.' },
   );

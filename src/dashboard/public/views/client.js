@@ -1,4 +1,4 @@
-import { apiGet } from '../api.js';
+import { apiGet, apiGetAll } from '../api.js';
 import { badge, fill, h, link, loading } from '../dom.js';
 import { formatAgo, formatDate } from '../format.js';
 import { clientFlags } from '../widgets/client-flags.js';
@@ -85,9 +85,14 @@ export const clientView = async (container, { params }) => {
   const parts = h('div', { class: 'columns' }, loading());
   fill(container, head, details(client), parts);
 
+  // Newest first: the history and the trail are read in descending order.
   const [relationships, history, audit] = await Promise.all(
-    [`${base}/relationships`, `${base}/ownership-history`, `${base}/audit`].map((path) =>
-      apiGet(path).then(
+    [
+      apiGetAll(`${base}/relationships`, {}, 'people'),
+      apiGetAll(`${base}/ownership-history`, { order: 'desc' }, 'intervals'),
+      apiGetAll(`${base}/audit`, { order: 'desc' }, 'entries'),
+    ].map((request) =>
+      request.then(
         (value) => ({ status: 'fulfilled', value }),
         (reason) => ({ status: 'rejected', reason }),
       ),

@@ -1,26 +1,12 @@
 import { apiGet } from '../api.js';
 import { badge, fill, h, heading, link } from '../dom.js';
 import { formatAgo, formatDate } from '../format.js';
-import { go, routeOf } from '../route.js';
+import { go } from '../route.js';
+import { choice, sortQuery } from '../widgets/choice.js';
 import { clientFlags } from '../widgets/client-flags.js';
+import { offsetOf, pager, pageSize } from '../widgets/pager.js';
 import { peopleOrNone, personSelect } from '../widgets/people.js';
 import { table } from '../widgets/table.js';
-
-const pageSize = 25;
-
-const choice = (id, label, name, value, options) =>
-  h(
-    'label',
-    { class: 'field', for: id },
-    h('span', {}, label),
-    h(
-      'select',
-      { id, name },
-      options.map(([optionValue, text]) =>
-        h('option', { value: optionValue, selected: optionValue === value }, text),
-      ),
-    ),
-  );
 
 const filtersForm = (filters, people) => {
   const form = h(
@@ -101,23 +87,6 @@ const columns = [
   { label: 'Flags', cell: clientFlags },
 ];
 
-const pager = (filters, offset, page) => {
-  const last = Math.min(offset + page.items.length, page.total);
-  const to = (next) => routeOf('/clients', { ...filters, offset: next || '' });
-  return h(
-    'nav',
-    { class: 'pager', 'aria-label': 'Pages' },
-    offset > 0 &&
-      h('a', { href: `#${to(Math.max(0, offset - pageSize))}` }, '← Previous'),
-    h(
-      'span',
-      {},
-      page.total === 0 ? 'No clients' : `${offset + 1}–${last} of ${page.total}`,
-    ),
-    last < page.total && h('a', { href: `#${to(offset + pageSize)}` }, 'Next →'),
-  );
-};
-
 /** The client directory: search, filters (owner, pool, locked) and pages. */
 export const directoryView = async (container, { query }) => {
   const filters = {
@@ -127,17 +96,21 @@ export const directoryView = async (container, { query }) => {
     locked: query.get('locked') ?? '',
     sort: query.get('sort') ?? '',
   };
-  const [sort, order] = filters.sort.split(':');
-  const offset = Math.max(0, Number.parseInt(query.get('offset') ?? '0', 10) || 0);
+  const offset = offsetOf(query);
   const [people, page] = await Promise.all([
     peopleOrNone(),
-    apiGet('/clients', { ...filters, sort, order, offset, limit: pageSize }),
+    apiGet('/clients', {
+      ...filters,
+      ...sortQuery(filters.sort),
+      offset,
+      limit: pageSize,
+    }),
   ]);
   fill(
     container,
     heading('Clients', 'Every client the company knows, and who holds it.'),
     filtersForm(filters, people),
     table(columns, page.items, { empty: 'No client matches these filters.' }),
-    pager(filters, offset, page),
+    pager('/clients', filters, page, page.items, { noun: 'clients' }),
   );
 };

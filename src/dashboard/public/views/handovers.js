@@ -1,15 +1,17 @@
 import { apiGet } from '../api.js';
 import { badge, fill, h, heading, link } from '../dom.js';
 import { formatDate, humanize } from '../format.js';
+import { offsetOf, pager, pageSize } from '../widgets/pager.js';
 import { nameOf, peopleOrNone } from '../widgets/people.js';
 import { table } from '../widgets/table.js';
 
 /** Handovers requested and not yet approved, rejected or cancelled. */
-export const handoversView = async (container) => {
-  const [people, { handovers }] = await Promise.all([
+export const handoversView = async (container, { query }) => {
+  const [people, report] = await Promise.all([
     peopleOrNone(),
-    apiGet('/dashboards/pending-handovers'),
+    apiGet('/dashboards/pending-handovers', { offset: offsetOf(query), limit: pageSize }),
   ]);
+  const { handovers } = report;
   fill(
     container,
     heading('Pending handovers', 'Requests waiting for a manager’s decision.'),
@@ -45,5 +47,7 @@ export const handoversView = async (container) => {
       handovers,
       { empty: 'No handover is waiting.' },
     ),
+    report.total > pageSize &&
+      pager('/handovers', {}, report, handovers, { noun: 'handovers' }),
   );
 };

@@ -1,6 +1,7 @@
 import { apiGet } from '../api.js';
 import { badge, fill, h, heading, link } from '../dom.js';
 import { formatPercent, humanize } from '../format.js';
+import { offsetOf, pager, pageSize } from '../widgets/pager.js';
 import { nameOf, peopleOrNone } from '../widgets/people.js';
 import { table } from '../widgets/table.js';
 
@@ -22,30 +23,45 @@ const columns = (people) => [
   },
 ];
 
+// Both lists come in one answer paged alike; each table pages on its own
+// offset, so each is read from the answer asked with that offset.
+const lists = [
+  ['keyPersonRisk', 'risk'],
+  ['ownerNotStrongest', 'owner'],
+];
+
 /** Clients resting on one person, and clients whose owner is not the strongest tie. */
-export const keyPersonView = async (container) => {
-  const [people, report] = await Promise.all([
+export const keyPersonView = async (container, { query }) => {
+  const offsets = Object.fromEntries(
+    lists.map(([, name]) => [name, offsetOf(query, name)]),
+  );
+  const [people, ...answers] = await Promise.all([
     peopleOrNone(),
-    apiGet('/dashboards/key-person-risk'),
+    ...lists.map(([, name]) =>
+      apiGet('/dashboards/key-person-risk', { offset: offsets[name], limit: pageSize }),
+    ),
   ]);
+  const section = ([field, name], index, title, empty) => {
+    const answer = answers[index];
+    const info = answer.pages[field];
+    return h(
+      'section',
+      { class: 'card' },
+      h('h2', {}, `${title} (${info.total})`),
+      table(columns(people), answer[field], { empty }),
+      info.total > pageSize &&
+        pager('/key-person', offsets, info, answer[field], { name, noun: 'clients' }),
+    );
+  };
   fill(
     container,
     heading('Key-person risk', 'Where the company’s relationship rests on one person.'),
-    h(
-      'section',
-      { class: 'card' },
-      h('h2', {}, `Resting on one person (${report.keyPersonRisk.length})`),
-      table(columns(people), report.keyPersonRisk, {
-        empty: 'No client rests on one person.',
-      }),
-    ),
-    h(
-      'section',
-      { class: 'card' },
-      h('h2', {}, `Owner is not the strongest tie (${report.ownerNotStrongest.length})`),
-      table(columns(people), report.ownerNotStrongest, {
-        empty: 'Every owner holds the strongest relationship.',
-      }),
+    section(lists[0], 0, 'Resting on one person', 'No client rests on one person.'),
+    section(
+      lists[1],
+      1,
+      'Owner is not the strongest tie',
+      'Every owner holds the strongest relationship.',
     ),
   );
 };

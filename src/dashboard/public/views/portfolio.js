@@ -2,6 +2,7 @@ import { apiGet } from '../api.js';
 import { fill, h, heading, placeholder } from '../dom.js';
 import { formatDate, formatMoney } from '../format.js';
 import { go } from '../route.js';
+import { offsetOf, pager, pageSize } from '../widgets/pager.js';
 import { loadPeople, personSelect } from '../widgets/people.js';
 import { bandMix } from '../widgets/score-bar.js';
 import { stats } from '../widgets/stats.js';
@@ -32,11 +33,15 @@ const body = (report) => [
     table(healthColumns({ withOwner: false }), report.clients, {
       empty: 'This person holds no clients.',
     }),
+    report.total > pageSize &&
+      pager(`/portfolio/${report.personId}`, {}, report, report.clients, {
+        noun: 'clients',
+      }),
   ),
 ];
 
 /** One salesperson's portfolio: clients held, their health, quotes and wins. */
-export const portfolioView = async (container, { params }) => {
+export const portfolioView = async (container, { params, query }) => {
   const people = await loadPeople().catch(() => []);
   const [personId = ''] = params;
   // A salesperson's list holds only themselves: their portfolio is the one to show.
@@ -65,6 +70,9 @@ export const portfolioView = async (container, { params }) => {
     );
     return;
   }
-  const report = await apiGet(`/dashboards/portfolio/${encodeURIComponent(personId)}`);
+  const report = await apiGet(`/dashboards/portfolio/${encodeURIComponent(personId)}`, {
+    offset: offsetOf(query),
+    limit: pageSize,
+  });
   fill(container, head, picker, body(report));
 };

@@ -1,4 +1,4 @@
-import { apiGet } from '../api.js';
+import { apiGetAll } from '../api.js';
 import { h } from '../dom.js';
 
 // The API has no list of people for readers; the activity report names every
@@ -6,7 +6,7 @@ import { h } from '../dom.js';
 let cached;
 
 export const loadPeople = () => {
-  cached ??= apiGet('/dashboards/activity').then(
+  cached ??= apiGetAll('/dashboards/activity', {}, 'people').then(
     (report) =>
       report.people
         .map((row) => ({ personId: row.personId, name: row.personName ?? row.personId }))
