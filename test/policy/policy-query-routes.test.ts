@@ -64,6 +64,10 @@ describe('GET /v1/dashboards/due-for-release', () => {
         },
         expect.objectContaining({ clientId: bobs, ownerName: 'Bob', dueAt: iso(32) }),
       ],
+      total: 2,
+      limit: 50,
+      offset: 0,
+      nextCursor: null,
     });
   });
 

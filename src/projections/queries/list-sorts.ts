@@ -1,3 +1,4 @@
+import type { DueClient } from '../../policy/due-actions';
 import type { AuditEntry, OwnershipChangeEntry } from './audit';
 import type { AtRiskClient, KeyPersonEntry } from './dashboards';
 import type { OwnershipInterval } from './ownership-history';
@@ -144,6 +145,17 @@ export const ownershipIntervalSorts: ListSorts<OwnershipInterval, 'from'> = {
   keys: { from: asc((i) => [i.from, ...positionKey(i.position)]) },
   defaultSort: 'from',
   idOf: (i) => i.position ?? '',
+};
+
+/** Clients the pool policy will release soon: soonest first. */
+export const dueForReleaseSorts: ListSorts<DueClient, 'dueAt' | 'ownerSince' | 'name'> = {
+  keys: {
+    dueAt: asc((c) => [c.dueAt]),
+    ownerSince: asc((c) => [c.ownerSince]),
+    name: asc((c) => [c.name]),
+  },
+  defaultSort: 'dueAt',
+  idOf: (c) => c.clientId,
 };
 
 /** The sort key names of a list, for the query schema. */

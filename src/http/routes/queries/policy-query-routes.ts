@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { personIdSchema } from '../../../domain/events/primitives';
 import { duePolicyActions, entitySourceOf, policyStateOf } from '../../../policy';
+import { dueForReleaseSorts } from '../../../projections/queries/list-sorts';
+import { paginate } from '../../../projections/queries/paginate';
 import { defineRoute, type RouteDefinition } from '../../route';
+import { listParameters, pageInfoShape, pageQueryOf } from './list-parameters';
 import {
   instantParam,
   nowOf,
@@ -37,8 +40,13 @@ export const policyQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
     query: z.strictObject({
       at: instantParam.optional(),
       owner: personIdSchema.optional(),
+      ...listParameters(dueForReleaseSorts),
     }),
-    response: z.object({ at: z.string(), clients: z.array(dueClientSchema) }),
+    response: z.object({
+      at: z.string(),
+      clients: z.array(dueClientSchema),
+      ...pageInfoShape,
+    }),
     consistency: 'read-model',
     handle: async ({ query, principal }) => {
       // A salesperson's list is their own portfolio's.
@@ -48,13 +56,16 @@ export const policyQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
       const at = new Date(query.at ?? nowOf(deps));
       const state = policyStateOf(entitySourceOf(deps.readModels));
       const { warnings } = duePolicyActions(state, at, deps.settings.pool);
-      const clients = warnings
-        .filter((warning) => owner === undefined || warning.ownerId === owner)
-        .map((warning) => ({
-          ...warning,
-          ownerName: deps.readModels.personName(warning.ownerId),
-        }));
-      return { body: { at: at.toISOString(), clients } };
+      const { items, ...page } = paginate(
+        warnings.filter((warning) => owner === undefined || warning.ownerId === owner),
+        pageQueryOf(query),
+        dueForReleaseSorts,
+      );
+      const clients = items.map((warning) => ({
+        ...warning,
+        ownerName: deps.readModels.personName(warning.ownerId),
+      }));
+      return { body: { at: at.toISOString(), clients, ...page } };
     },
   }),
 ];
