@@ -104,15 +104,26 @@ describe('paginate', () => {
     );
   });
 
-  it('refuses a cursor that is not one of this list’s', () => {
+  it('refuses a cursor not made by this list, sort and order', () => {
     const rows = [{ id: 'a', size: 1, label: 'x' }];
     const labelled = paginate(
       [...rows, { id: 'b', size: 2, label: 'y' }],
       { sort: 'label', limit: 1 },
       sorts,
     ).nextCursor;
-    for (const cursor of ['nonsense', labelled!]) {
-      expect(() => paginate(rows, { sort: 'size', cursor }, sorts)).toThrow(
+    const two = [...rows, { id: 'b', size: 2, label: 'y' }];
+    const ascending = paginate(two, { order: 'asc', limit: 1 }, sorts).nextCursor;
+    expect(paginate(two, { order: 'asc', cursor: ascending! }, sorts).items).toEqual([
+      two[1],
+    ]);
+    const bad = ['nonsense', Buffer.from('[1,2]').toString('base64url')];
+    for (const [cursor, order] of [
+      ...bad.map((text) => [text, undefined] as const),
+      [labelled!, undefined],
+      [ascending!, 'desc'],
+    ] as const) {
+      const query = { sort: 'size' as const, cursor, ...(order && { order }) };
+      expect(() => paginate(rows, query, sorts)).toThrow(
         expect.objectContaining({ code: 'query.invalid-cursor', path: 'query.cursor' }),
       );
     }

@@ -67,30 +67,56 @@ const compareValues = (a: readonly SortValue[], b: readonly SortValue[]): number
   return 0;
 };
 
-const encodeCursor = (row: { key: readonly SortValue[]; id: string }): string =>
-  Buffer.from(JSON.stringify([...row.key, row.id])).toString('base64url');
+/** Where a page ended, in the sort and order it was asked in. */
+interface CursorOf {
+  readonly sort: string;
+  readonly order: Order;
+  readonly key: readonly SortValue[];
+  readonly id: string;
+}
+
+const encodeCursor = (cursor: CursorOf): string =>
+  Buffer.from(
+    JSON.stringify([cursor.sort, cursor.order, cursor.id, ...cursor.key]),
+  ).toString('base64url');
 
 const isSortValue = (value: unknown): value is SortValue =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
-/** A cursor must hold a key shaped like this list's keys (`like`, when it has rows). */
-const decodeCursor = (cursor: string, like: readonly SortValue[] | undefined) => {
+const parseCursor = (cursor: string): CursorOf | undefined => {
   try {
     const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    const width = Array.isArray(parts) ? parts.length - 1 : -1;
-    if (
-      Array.isArray(parts) &&
-      width >= 1 &&
-      parts.every(isSortValue) &&
-      typeof parts[width] === 'string' &&
-      (like === undefined ||
-        (like.length === width &&
-          like.every((value, index) => typeof value === typeof parts[index])))
-    ) {
-      return { key: parts.slice(0, width) as SortValue[], id: parts[width] as string };
+    if (!Array.isArray(parts) || parts.length < 4 || !parts.every(isSortValue)) {
+      return undefined;
     }
+    const [sort, order, id, ...key] = parts;
+    if (typeof sort !== 'string' || typeof id !== 'string') return undefined;
+    if (order !== 'asc' && order !== 'desc') return undefined;
+    return { sort, order, id, key };
   } catch {
-    // Falls through to the validation error below.
+    return undefined;
+  }
+};
+
+/**
+ * A cursor counts only in the sort and order it was made in, with a key
+ * shaped like this list's (`like`, when the list has rows).
+ */
+const decodeCursor = (
+  cursor: string,
+  asked: { sort: string; order: Order },
+  like: readonly SortValue[] | undefined,
+): CursorOf => {
+  const found = parseCursor(cursor);
+  if (
+    found !== undefined &&
+    found.sort === asked.sort &&
+    found.order === asked.order &&
+    (like === undefined ||
+      (like.length === found.key.length &&
+        like.every((value, index) => typeof value === typeof found.key[index])))
+  ) {
+    return found;
   }
   throw new CustodyError(
     'validation',
@@ -99,7 +125,7 @@ const decodeCursor = (cursor: string, like: readonly SortValue[] | undefined) =>
     {
       path: 'query.cursor',
       issues: [
-        { path: 'query.cursor', message: 'is not a cursor of this list and sort' },
+        { path: 'query.cursor', message: 'is not a cursor of this list, sort and order' },
       ],
     },
   );
@@ -111,8 +137,10 @@ export const paginate = <T, K extends string>(
   query: PageQuery<K>,
   sorts: ListSorts<T, K>,
 ): Page<T> => {
-  const sortKey = sorts.keys[query.sort ?? sorts.defaultSort];
-  const direction = (query.order ?? sortKey.order) === 'desc' ? -1 : 1;
+  const sort = query.sort ?? sorts.defaultSort;
+  const sortKey = sorts.keys[sort];
+  const order = query.order ?? sortKey.order;
+  const direction = order === 'desc' ? -1 : 1;
   const limit = query.limit ?? defaultLimit;
   const rows: Keyed<T>[] = [];
   for (const item of items) {
@@ -123,7 +151,7 @@ export const paginate = <T, K extends string>(
   rows.sort(compare);
   let offset = query.offset ?? 0;
   if (query.cursor !== undefined) {
-    const after = decodeCursor(query.cursor, rows[0]?.key);
+    const after = decodeCursor(query.cursor, { sort, order }, rows[0]?.key);
     const index = rows.findIndex((row) => compare(row, after) > 0);
     offset = index === -1 ? rows.length : index;
   }
@@ -134,7 +162,10 @@ export const paginate = <T, K extends string>(
     total: rows.length,
     limit,
     offset,
-    nextCursor: last && offset + limit < rows.length ? encodeCursor(last) : null,
+    nextCursor:
+      last && offset + limit < rows.length
+        ? encodeCursor({ sort, order, key: last.key, id: last.id })
+        : null,
   };
 };
 
