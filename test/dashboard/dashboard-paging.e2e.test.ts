@@ -87,6 +87,21 @@ describe('dashboard paging in Chromium', () => {
     await page.click('.filters button');
     await page.locator('.pager', { hasText: `1–25 of ${poolSize}` }).waitFor();
     expect(await clientCells()).toEqual([...names].reverse().slice(0, 25));
+  });
+
+  it('opens every paged view without a problem or a script error', async () => {
+    for (const [hash, title] of [
+      ['at-risk?sort=name:asc', 'Accounts at risk'],
+      ['key-person', 'Key-person risk'],
+      ['handovers', 'Pending handovers'],
+      ['activity', 'Activity'],
+      ['clients?offset=25', 'Clients'],
+    ]) {
+      await page.goto(`${runtime.url}/#/${hash}`);
+      await page.locator('.view .page-head h1', { hasText: title }).waitFor();
+      expect(await page.locator('.problem').count()).toBe(0);
+    }
+    expect(await page.locator('.pager', { hasText: '26–30 of 30' }).count()).toBe(1);
     expect(pageErrors).toEqual([]);
   });
 });
