@@ -96,7 +96,7 @@ describe('dashboard paging in Chromium', () => {
       ['handovers', 'Pending handovers'],
       ['activity', 'Activity'],
       ['clients?offset=25', 'Clients'],
-    ]) {
+    ] as const) {
       await page.goto(`${runtime.url}/#/${hash}`);
       await page.locator('.view .page-head h1', { hasText: title }).waitFor();
       expect(await page.locator('.problem').count()).toBe(0);

@@ -22,7 +22,7 @@ export const limitParam = z.coerce
 
 /** `sort`, `order`, `limit`, `offset` and `cursor`, with the list's own sort keys. */
 export const listParameters = <K extends string>(sorts: {
-  readonly keys: { readonly [key in K]: unknown };
+  readonly keys: { readonly [key in K]: { readonly order: 'asc' | 'desc' } };
   readonly defaultSort: K;
 }) => ({
   sort: z
@@ -32,7 +32,11 @@ export const listParameters = <K extends string>(sorts: {
   order: z
     .enum(['asc', 'desc'])
     .optional()
-    .describe('Sort order; each key has its natural default'),
+    .describe(
+      `Sort order; by default ${Object.entries<{ order: string }>(sorts.keys)
+        .map(([key, { order }]) => `${key} ${order}`)
+        .join(', ')}`,
+    ),
   limit: limitParam.optional(),
   offset: z.coerce
     .number()
