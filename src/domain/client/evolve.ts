@@ -1,4 +1,5 @@
 import type { ClientEvent } from '../events/catalogue';
+import { InteractionIds } from './interaction-ids';
 import type { ClientState, QuoteState, RegisteredClient } from './state';
 
 const registered = (clientId: string, name: string): RegisteredClient => ({
@@ -11,7 +12,7 @@ const registered = (clientId: string, name: string): RegisteredClient => ({
   lastRelease: null,
   quotes: {},
   disputes: {},
-  interactionIds: {},
+  interactions: InteractionIds.empty(),
 });
 
 export const evolveClient = (state: ClientState, event: ClientEvent): ClientState => {
@@ -46,13 +47,11 @@ const evolveRegistered = (
       };
     }
     case 'ContactLogged':
-    case 'VisitLogged': {
-      const interactionIds = {
-        ...client.interactionIds,
-        [event.data.interactionId]: true,
+    case 'VisitLogged':
+      return {
+        ...client,
+        interactions: client.interactions.with(event.data.interactionId),
       };
-      return { ...client, interactionIds } as RegisteredClient;
-    }
     case 'ClientLocked':
       return { ...client, locked: true };
     case 'ClientUnlocked':

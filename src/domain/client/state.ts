@@ -1,7 +1,10 @@
+import type { InteractionIds } from './interaction-ids';
+
 /**
  * A client as command handling sees it: enough to enforce the rules, no more.
  * Read models hold the rest. Maps are plain records, replaced on change, so
- * a state is never mutated once built.
+ * a state is never mutated once built; the interaction ids, which grow with
+ * the client's whole history, are a set whose versions share storage.
  */
 
 export interface QuoteState {
@@ -33,7 +36,13 @@ export interface RegisteredClient {
   readonly lastRelease: LastRelease | null;
   readonly quotes: Readonly<Record<string, QuoteState>>;
   readonly disputes: Readonly<Record<string, DisputeState>>;
-  readonly interactionIds: Readonly<Record<string, true>>;
+  readonly interactions: InteractionIds;
+  /**
+   * Interaction ids folded outside evolveClient: the import's batch writer
+   * adds them here itself, from when evolving copied the ids on every
+   * interaction. Consulted besides `interactions`; evolveClient never sets it.
+   */
+  readonly interactionIds?: Readonly<Record<string, true>>;
 }
 
 export type ClientState = { readonly status: 'unregistered' } | RegisteredClient;
