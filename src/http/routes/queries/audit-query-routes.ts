@@ -43,11 +43,10 @@ const changesQuery = z.strictObject({
 });
 
 /**
- * CSV exports hold the whole list, sorted as asked; JSON answers one page.
- * A page parameter beside `format=csv` is refused rather than dropped.
+ * The audit trail of a client and the company-wide feed of ownership changes.
+ * CSV exports hold the whole list, sorted as asked; JSON answers one page. A
+ * page parameter beside `format=csv` is refused rather than dropped.
  */
-
-/** The audit trail of a client and the company-wide feed of ownership changes. */
 export const auditQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
   defineRoute({
     method: 'get',
@@ -65,6 +64,7 @@ export const auditQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
     }),
     consistency: 'read-model',
     handle: async ({ params, query }) => {
+      if (query.format === 'csv') requireUnpagedExport(query);
       requireClient(deps.readModels, params.clientId);
       const entries = await clientAuditTrail(
         deps.store,
@@ -72,7 +72,6 @@ export const auditQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
         deps.lateAfterMs,
       );
       if (query.format === 'csv') {
-        requireUnpagedExport(query);
         return {
           body: auditTrailCsv(sortList(entries, pageQueryOf(query), auditSorts)),
           contentType: csvType,
@@ -98,12 +97,12 @@ export const auditQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
     handle: async ({ query }) => {
       const { actor, person, from, to, knownAt } = query;
       if (from !== undefined && to !== undefined) requireOrdered(from, to);
+      if (query.format === 'csv') requireUnpagedExport(query);
       const changes = ownershipChanges(
         deps.readModels,
         compact({ actor, person, from, to, knownAt }),
       );
       if (query.format === 'csv') {
-        requireUnpagedExport(query);
         return {
           body: ownershipChangesCsv(
             sortList(changes, pageQueryOf(query), ownershipChangeSorts),
