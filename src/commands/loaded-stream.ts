@@ -78,9 +78,12 @@ const readAfter = async (
 };
 
 /**
- * Folds a stream, from the cached state when there is one: only the events
- * after the cached revision are read, so the loaded state is as fresh as a
- * whole read, whoever wrote to the stream in between.
+ * Folds a stream, from the cached state when there is one: the stream's
+ * revision is asked first (one small query), and only the events after the
+ * cached revision are read when it moved, so the loaded state is as fresh as
+ * a whole read, whoever wrote to the stream in between. Most commands find
+ * their streams where the last command left them: the client it appended to,
+ * the actor's person stream checked for a departure on every command.
  */
 export const loadStream = async <S>(
   store: EventStore,
@@ -90,7 +93,13 @@ export const loadStream = async <S>(
 ): Promise<LoadedStream<S>> => {
   const cached = cache?.get(stream, folder);
   if (cache && cached) {
-    const after = await readAfter(store, stream, cached.revision);
+    // Revisions only grow (a deleted stream starts again after its last one),
+    // so an unchanged last revision means an unchanged stream.
+    const current = await store.streamRevision(stream);
+    if (current === cached.revision)
+      return { stream, revision: current, state: cached.state, ids: cached.ids };
+    const after =
+      current === undefined ? undefined : await readAfter(store, stream, cached.revision);
     if (after) {
       const loaded = fold(stream, folder, cached, cached.ids, after);
       keep(cache, folder, loaded);

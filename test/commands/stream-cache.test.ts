@@ -54,6 +54,15 @@ describe.each(storeKinds)('the folded-stream cache on %s', (_, base) => {
     expect(refused.code).toBe('interaction.already-logged');
   });
 
+  it('refuses a person at once after another writer recorded their departure', async () => {
+    await otherWriter(fixture).execute(
+      { type: 'RecordDeparture', personId: people.alice.id, successorId: null },
+      context('ada'),
+    );
+    const refused = await fixture.refusal(contact(), context('alice'));
+    expect(refused.code).toBe('person.departed');
+  });
+
   it('answers a repeat from the stream after it has moved on', async () => {
     const ctx = context('alice');
     const first = await fixture.bus.execute(contact(), ctx);
