@@ -3,7 +3,7 @@ import type { PoolPolicy } from '../domain/settings';
 import type { EventStore } from '../eventstore/port';
 import { type Logger, silentLogger } from '../log';
 import type { ProjectionEngine } from '../projections/engine';
-import type { EntitySource } from '../projections/read-models';
+import { type EntitySource, ReadModels } from '../projections/read-models';
 import {
   type DueClient,
   type DueExpiry,
@@ -64,7 +64,11 @@ export const runPolicy = async (
 
   // 1. Decide on every fact logged so far.
   await deps.catchUp?.();
-  const due = duePolicyActions(policyStateOf(deps.source), now, deps.settings);
+  const due = duePolicyActions(
+    policyStateOf(new ReadModels(deps.source)),
+    now,
+    deps.settings,
+  );
   const head = { at: now.toISOString(), dryRun, warnings: due.warnings };
   if (dryRun)
     return {

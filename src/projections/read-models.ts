@@ -3,6 +3,7 @@ import type {
   ClientRecord,
   ClientStrength,
   HandoverRecord,
+  NeglectRecord,
   OwnershipHistory,
   PersonActivity,
   PersonRecord,
@@ -91,6 +92,11 @@ export class ReadModels {
 
   handovers(): Iterable<HandoverRecord> {
     return this.source.entities<HandoverRecord>('handovers').values();
+  }
+
+  /** Per owned client, what the pool policy judges neglect by. */
+  neglect(): Iterable<NeglectRecord> {
+    return this.source.entities<NeglectRecord>('neglect').values();
   }
 
   activity(personId: string): PersonActivity | undefined {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { personIdSchema } from '../../../domain/events/primitives';
-import { duePolicyActions, entitySourceOf, policyStateOf } from '../../../policy';
+import { duePolicyActions, policyStateOf } from '../../../policy';
 import { dueForReleaseSorts } from '../../../projections/queries/list-sorts';
 import { paginate } from '../../../projections/queries/paginate';
 import { defineRoute, type RouteDefinition } from '../../route';
@@ -54,7 +54,7 @@ export const policyQueryRoutes = (deps: QueryRouteDeps): RouteDefinition[] => [
         requireSelfOrPrivileged(principal, query.owner, 'query.owner');
       const owner = principal.role === 'salesperson' ? principal.personId : query.owner;
       const at = new Date(query.at ?? nowOf(deps));
-      const state = policyStateOf(entitySourceOf(deps.readModels));
+      const state = policyStateOf(deps.readModels);
       const { warnings } = duePolicyActions(state, at, deps.settings.pool);
       const { items, ...page } = paginate(
         warnings.filter((warning) => owner === undefined || warning.ownerId === owner),
