@@ -1,28 +1,64 @@
-import { pinoHttp } from 'pino-http';
+import type { RequestHandler } from 'express';
 import { type Logger, logFields } from '../log';
 import { genRequestId } from './request-id';
 
+declare module 'http' {
+  interface ServerResponse {
+    /** An error a handler wants on the request's log line. */
+    err?: Error | undefined;
+  }
+  interface IncomingMessage {
+    /** The request's id, set by requestLogger before any route runs. */
+    id: string;
+    /** A logger whose lines carry the request id; built on first use. */
+    log: Logger;
+  }
+}
+
 /**
- * One structured line per request, with a child logger on `req.log` that
- * carries the request id. Client errors log at info (they are the caller's
- * business), server errors at error.
+ * Gives every request its id and a logger carrying it on `req.log`, and logs
+ * one structured line per request when it ends. Client errors log at info
+ * (they are the caller's business), server errors at error. Nothing is built
+ * per request for a level that writes nothing: the child logger only when
+ * code asks for `req.log` (it serialises its bindings when built), the line
+ * only when its level is enabled. The bearer token is never logged.
  */
-export const requestLogger = (logger: Logger) =>
-  pinoHttp({
-    logger,
-    genReqId: genRequestId,
-    // Child loggers carry only the request id, under the name every log line uses.
-    quietReqLogger: true,
-    customAttributeKeys: { reqId: logFields.requestId },
-    customLogLevel: (_req, res, error) =>
-      error !== undefined || res.statusCode >= 500 ? 'error' : 'info',
-    // Never log the bearer token.
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url,
-      }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  });
+export const requestLogger =
+  (logger: Logger): RequestHandler =>
+  (req, res, next) => {
+    const id = genRequestId(req, res);
+    req.id = id;
+    let child: Logger | undefined;
+    Object.defineProperty(req, 'log', {
+      configurable: true,
+      get: () => {
+        child ??= logger.child({ [logFields.requestId]: id });
+        return child;
+      },
+      set: (replaced: Logger) => {
+        child = replaced;
+      },
+    });
+    if (logger.isLevelEnabled('error')) {
+      const started = Date.now();
+      // 'close' follows 'finish' on a completed response, and also comes when
+      // the caller hangs up first.
+      res.once('close', () => {
+        const failed = res.err !== undefined || res.statusCode >= 500;
+        const level = failed ? 'error' : 'info';
+        if (!logger.isLevelEnabled(level)) return;
+        const line = {
+          [logFields.requestId]: id,
+          req: { id, method: req.method, url: req.originalUrl ?? req.url },
+          res: { statusCode: res.statusCode },
+          responseTime: Date.now() - started,
+          ...(res.err === undefined ? {} : { err: res.err }),
+        };
+        logger[level](
+          line,
+          res.writableFinished ? 'request completed' : 'request aborted',
+        );
+      });
+    }
+    next();
+  };
