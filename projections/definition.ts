@@ -35,6 +35,17 @@ export interface ProjectionDefinition<E = unknown> {
    * depends on nothing but the arguments.
    */
   evolve(entity: E | undefined, event: LedgerEvent, key: string): E | undefined;
+  /**
+   * A smaller persisted form, for entities whose fields follow from others:
+   * `decode(encode(entity), key)` must equal `entity`. Omitted: the entity
+   * itself is persisted.
+   */
+  readonly stored?: StoredForm<E>;
+}
+
+export interface StoredForm<E> {
+  encode(entity: E): unknown;
+  decode(stored: unknown, key: string): E;
 }
 
 const zero = 48;

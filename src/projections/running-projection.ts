@@ -13,6 +13,12 @@ import type { ProjectionSave, StoredCheckpoint } from './storage';
 export class RunningProjection {
   entities = new Map<string, unknown>();
   private dirty = new Set<string>();
+  /**
+   * Nothing of this projection is persisted yet (it starts from zero, its rows
+   * deleted or never written): the next save writes every entity, so changed
+   * keys need no tracking until then, which a rebuild would pay on every event.
+   */
+  private saveAll = true;
   /** Where the projection stands as of its last save (or restore). */
   position: Position | undefined;
   events = 0;
@@ -26,7 +32,12 @@ export class RunningProjection {
   }
 
   restore(checkpoint: StoredCheckpoint, entities: Map<string, unknown>): void {
+    const form = this.definition.stored;
+    if (form) {
+      for (const [key, stored] of entities) entities.set(key, form.decode(stored, key));
+    }
     this.entities = entities;
+    this.saveAll = false;
     this.position = checkpoint.position;
     this.events = checkpoint.events;
   }
@@ -34,6 +45,7 @@ export class RunningProjection {
   reset(): void {
     this.entities = new Map();
     this.dirty = new Set();
+    this.saveAll = true;
     this.position = undefined;
     this.skipThrough = undefined;
     this.events = 0;
@@ -64,7 +76,7 @@ export class RunningProjection {
       } else if (next !== entity) {
         this.entities.set(key, next);
       }
-      this.dirty.add(key);
+      if (!this.saveAll) this.dirty.add(key);
     }
   }
 
@@ -76,9 +88,16 @@ export class RunningProjection {
     const ahead =
       this.skipThrough && (!current || comparePositions(this.skipThrough, current) > 0);
     this.position = ahead ? this.skipThrough : (current ?? this.position);
-    const keys = this.dirty;
-    this.dirty = new Set();
     const entities = this.entities;
+    const keys = this.saveAll ? entities.keys() : this.dirty;
+    this.dirty = new Set();
+    this.saveAll = false;
+    const form = this.definition.stored;
+    const changes: (readonly [string, unknown])[] = [];
+    for (const key of keys) {
+      const entity = entities.get(key);
+      changes.push([key, form && entity !== undefined ? form.encode(entity) : entity]);
+    }
     return {
       name: this.name,
       checkpoint: {
@@ -87,7 +106,7 @@ export class RunningProjection {
         position: this.position,
         events: this.events,
       },
-      changes: [...keys].map((key) => [key, entities.get(key)] as const),
+      changes,
     };
   }
 }
