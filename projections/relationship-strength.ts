@@ -1,5 +1,11 @@
 import type { StrengthModel } from '../src/domain/settings';
-import { dictionary, instantMs, noKeys, type ProjectionDefinition } from './definition';
+import {
+  dictionary,
+  instantMs,
+  noKeys,
+  type ProjectionDefinition,
+  type StoredForm,
+} from './definition';
 import { decay } from './strength-model';
 
 /** One (person, client) relationship. Instants are epoch milliseconds. */
@@ -83,12 +89,14 @@ export const relationshipStrengthProjection = (
 ): ProjectionDefinition<ClientStrength> => ({
   name: 'relationship-strength',
   eventTypes: ['ContactLogged', 'VisitLogged', 'QuoteIssued', 'QuoteAccepted'],
-  version: 1,
+  // 2: persisted as the interaction logs alone.
+  version: 2,
   settingsKey: JSON.stringify({
     weights: model.weights,
     reciprocity: model.reciprocity,
     halfLifeDays: model.halfLifeDays,
   }),
+  stored: storedForm(model),
   keysOf(event) {
     switch (event.type) {
       case 'ContactLogged':
@@ -157,3 +165,35 @@ const addTo = (
   }
   addInteraction(pair, at, weight, model);
 };
+
+/** A client persisted as `{ clientId, people: { personId: log } }`. */
+interface StoredStrength {
+  readonly clientId: string;
+  readonly people: Record<string, number[]>;
+}
+
+/**
+ * Everything else in a pair follows from its log: folding the log again in
+ * its order redoes the very same arithmetic, so the figures come back equal,
+ * and the persisted form is less than half the size.
+ */
+const storedForm = (model: StrengthModel): StoredForm<ClientStrength> => ({
+  encode(client): StoredStrength {
+    const people = dictionary<number[]>();
+    for (const personId in client.people) people[personId] = client.people[personId]!.log;
+    return { clientId: client.clientId, people };
+  },
+  decode(stored) {
+    const { clientId, people } = stored as StoredStrength;
+    const client: ClientStrength = { clientId, people: dictionary<PairStrength>() };
+    for (const personId in people) {
+      const log = people[personId]!;
+      const pair = emptyPair(personId);
+      for (let index = 0; index < log.length; index += 2) {
+        addInteraction(pair, log[index]!, log[index + 1]!, model);
+      }
+      client.people[personId] = pair;
+    }
+    return client;
+  },
+});
