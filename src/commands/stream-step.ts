@@ -66,7 +66,14 @@ export const runStep = async <S>(
   for (let attempt = 0; ; attempt += 1) {
     // 1. Load; a command already recorded is answered from the stream as it is.
     const loaded = await loadStream(store, spec.stream, spec.folder, runner.cache);
-    const repeat = await findRepeat(store, loaded, spec.folder, context.commandId);
+    const firstId = deriveEventId(context.commandId, spec.stream, 0);
+    const repeat = await findRepeat(
+      store,
+      loaded,
+      spec.folder,
+      context.commandId,
+      firstId,
+    );
     if (repeat) return repeat;
     if (spec.pinned !== undefined && loaded.revision !== spec.pinned)
       throw preconditionFailed(spec.stream, spec.pinned, loaded.revision);
@@ -85,7 +92,11 @@ export const runStep = async <S>(
 
     // 3. Append at the revision the decision saw.
     const batch = events.map((event, index) =>
-      toNewEvent(runner, spec.stream, event, index),
+      toNewEvent(
+        runner,
+        event,
+        index === 0 ? firstId : deriveEventId(context.commandId, spec.stream, index),
+      ),
     );
     const expected = spec.pinned ?? loaded.revision ?? 'no_stream';
     try {
@@ -118,18 +129,32 @@ export const runStep = async <S>(
   }
 };
 
-const toNewEvent = (
-  runner: StepRunner,
-  stream: string,
-  event: CustodyEvent,
-  index: number,
-): NewEvent => ({
-  id: deriveEventId(runner.context.commandId, stream, index),
+const toNewEvent = (runner: StepRunner, event: CustodyEvent, id: string): NewEvent => ({
+  id,
   type: event.type,
-  // A JSON round trip drops the optional fields a decider left undefined.
-  data: JSON.parse(JSON.stringify(event.data)) as JsonObject,
+  data: jsonData(event.data) as JsonObject,
   metadata: metadataFor(runner.context, event.type) as unknown as JsonObject,
 });
+
+/**
+ * The event's data as a JSON round trip would give it back, without the
+ * text in between: the optional fields a decider left undefined are
+ * dropped. Event data is parsed by its schema, so it holds plain values.
+ */
+export const jsonData = (value: unknown): unknown => {
+  // JSON writes -0 as 0 and has no NaN nor infinities.
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((item) => jsonData(item) ?? null);
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return JSON.parse(JSON.stringify(value));
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const field = jsonData((value as Record<string, unknown>)[key]);
+    if (field !== undefined) copy[key] = field;
+  }
+  return copy;
+};
 
 /**
  * This command's events in the loaded stream, if it ran before. Its first
@@ -142,9 +167,10 @@ const findRepeat = async <S>(
   loaded: LoadedStream<S>,
   folder: Folder<S>,
   commandId: string,
+  firstId: string,
 ): Promise<StepResult<S> | undefined> => {
   const { stream } = loaded;
-  if (!loaded.ids.has(deriveEventId(commandId, stream, 0))) return undefined;
+  if (!loaded.ids.has(firstId)) return undefined;
   const whole = await readWhole(store, stream);
   const recorded = findRecorded(whole, commandId, stream);
   return recorded && { ...recorded, loaded: foldRecorded(folder, whole) };
