@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler, Router } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Authenticator } from '../auth/authenticator';
 import { domainErrorList } from '../domain/errors';
 import type { EventStore } from '../eventstore/port';
@@ -69,26 +69,23 @@ export const createApp = (deps: AppDeps): Express => {
   app.set('trust proxy', options.trustProxy ?? false);
   app.use(requestLogger(deps.logger ?? silentLogger));
   app.use(metrics.middleware);
-  app.use(
-    healthRouter({
-      store: deps.store,
-      metrics,
-      ...(deps.readModels === undefined ? {} : { readModels: deps.readModels }),
-    }),
-  );
 
-  const v1 = Router();
+  // The API's routes sit on the application itself, before the health
+  // routes (none of which is under the base path): no nested router for a
+  // request to walk through.
   // Answers are per caller and change with every write: never cache nor sniff them.
-  v1.use((_req, res, next) => {
+  app.use(apiBasePath, (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
   });
-  v1.get('/openapi.json', (_req, res) => {
+  app.get(`${apiBasePath}/openapi.json`, (_req, res) => {
     res.json(openApi);
   });
-  v1.use(
-    mountRoutes(deps.routes, {
+  mountRoutes(
+    app,
+    deps.routes,
+    {
       authenticator: deps.authenticator,
       limiter: createFailureLimiter(
         options.authFailures ?? { maxFailures: 10, windowMs: 60_000 },
@@ -96,9 +93,16 @@ export const createApp = (deps: AppDeps): Express => {
       readBody: createBodyReader(options.bodyLimitBytes ?? defaultBodyLimitBytes),
       progress: deps.readModels,
       readYourWritesTimeoutMs: options.readYourWritesTimeoutMs ?? 5_000,
+    },
+    apiBasePath,
+  );
+  app.use(
+    healthRouter({
+      store: deps.store,
+      metrics,
+      ...(deps.readModels === undefined ? {} : { readModels: deps.readModels }),
     }),
   );
-  app.use(apiBasePath, v1);
 
   for (const extra of deps.extraHandlers ?? []) app.use(extra.path, extra.handler);
   app.use(notFoundHandler);

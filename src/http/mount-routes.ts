@@ -1,4 +1,4 @@
-import { type Request, type Response, Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { Authenticator } from '../auth/authenticator';
 import { CustodyError, type ErrorIssue } from '../errors';
 import { authenticateRequest } from './authenticate';
@@ -29,13 +29,20 @@ const forbidden = (principal: Principal, route: RouteDefinition): CustodyError =
     { details: { role: principal.role, allowedRoles: route.roles } },
   );
 
-const headersOf = (req: Request): Record<string, string | undefined> =>
-  Object.fromEntries(
-    Object.entries(req.headers).map(([name, value]) => [
-      name,
-      Array.isArray(value) ? value.join(', ') : value,
-    ]),
-  );
+/** The request's headers, repeated ones joined; Node joins all but a few itself. */
+const headersOf = (req: Request): Readonly<Record<string, string | undefined>> => {
+  const { headers } = req;
+  for (const name in headers) {
+    if (!Array.isArray(headers[name])) continue;
+    return Object.fromEntries(
+      Object.entries(headers).map(([key, value]) => [
+        key,
+        Array.isArray(value) ? value.join(', ') : value,
+      ]),
+    );
+  }
+  return headers as Readonly<Record<string, string | undefined>>;
+};
 
 const send = (res: Response, route: RouteDefinition, result: RouteResult): void => {
   res.status(result.status ?? route.successStatus ?? 200);
@@ -103,12 +110,21 @@ const handlerOf =
     send(res, route, result);
   };
 
-/** Mounts route definitions on a router, paths relative to where it is mounted. */
+/** Where routes are mounted: the application itself or a router. */
+export type RouteTarget = Pick<Router, RouteDefinition['method']>;
+
+/**
+ * Mounts route definitions on the application (or a router), each at the
+ * base path followed by its own. Mounting them on the application itself,
+ * rather than on nested routers, spares every request the nested routers'
+ * walk through their layers.
+ */
 export const mountRoutes = (
+  target: RouteTarget,
   routes: readonly RouteDefinition[],
   options: MountOptions,
-): Router => {
-  const router = Router();
-  for (const route of routes) router[route.method](route.path, handlerOf(route, options));
-  return router;
+  basePath = '',
+): void => {
+  for (const route of routes)
+    target[route.method](`${basePath}${route.path}`, handlerOf(route, options));
 };
