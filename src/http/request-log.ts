@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { type Logger, logFields } from '../log';
+import { type Logger, logFields, silentLogger } from '../log';
 import { genRequestId } from './request-id';
 
 declare module 'http' {
@@ -15,6 +15,40 @@ declare module 'http' {
   }
 }
 
+const baseLogger = Symbol('request base logger');
+const childLogger = Symbol('request child logger');
+
+interface LoggedRequest {
+  [baseLogger]?: Logger;
+  [childLogger]?: Logger;
+  id: string;
+}
+
+const withLogAccessor = new WeakSet<object>();
+
+/**
+ * `req.log` as an accessor on the requests' prototype, defined once: an
+ * accessor defined on each request would cost two closures per request and
+ * give every request a shape of its own.
+ */
+const defineLogAccessor = (req: object): void => {
+  const prototype = Object.getPrototypeOf(req) as object;
+  if (withLogAccessor.has(prototype)) return;
+  Object.defineProperty(prototype, 'log', {
+    configurable: true,
+    get(this: LoggedRequest): Logger {
+      const base = this[baseLogger];
+      if (base === undefined) return silentLogger;
+      this[childLogger] ??= base.child({ [logFields.requestId]: this.id });
+      return this[childLogger];
+    },
+    set(this: LoggedRequest, replaced: Logger) {
+      this[childLogger] = replaced;
+    },
+  });
+  withLogAccessor.add(prototype);
+};
+
 /**
  * Gives every request its id and a logger carrying it on `req.log`, and logs
  * one structured line per request when it ends. Client errors log at info
@@ -28,17 +62,8 @@ export const requestLogger =
   (req, res, next) => {
     const id = genRequestId(req, res);
     req.id = id;
-    let child: Logger | undefined;
-    Object.defineProperty(req, 'log', {
-      configurable: true,
-      get: () => {
-        child ??= logger.child({ [logFields.requestId]: id });
-        return child;
-      },
-      set: (replaced: Logger) => {
-        child = replaced;
-      },
-    });
+    defineLogAccessor(req);
+    (req as LoggedRequest)[baseLogger] = logger;
     if (logger.isLevelEnabled('error')) {
       const started = Date.now();
       // 'close' follows 'finish' on a completed response, and also comes when
