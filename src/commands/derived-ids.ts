@@ -43,12 +43,18 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const deriveUlid = (commandId: string, purpose: IdPurpose): string => {
   const bytes = digest('id', commandId, purpose);
   // 26 characters of 5 bits cover 130 bits: the 128 bits after two zero bits.
+  // `pending` holds the bits not yet written, `count` of them (two zeros first).
   let chars = '';
-  for (let index = 0; index < 26; index += 1) {
-    let value = 0;
-    for (let bit = index * 5 - 2; bit < index * 5 + 3; bit += 1)
-      value = (value << 1) | (bit < 0 ? 0 : (bytes[bit >> 3]! >> (7 - (bit & 7))) & 1);
-    chars += CROCKFORD[value];
+  let pending = 0;
+  let count = 2;
+  for (let index = 0; index < 16; index += 1) {
+    pending = (pending << 8) | bytes[index]!;
+    count += 8;
+    while (count >= 5) {
+      count -= 5;
+      chars += CROCKFORD[(pending >> count) & 31];
+    }
+    pending &= (1 << count) - 1;
   }
   return chars;
 };

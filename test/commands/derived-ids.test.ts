@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { deriveEventId, deriveUlid } from '../../src/commands';
 import { ulidSchema } from '../../src/domain/events';
@@ -24,6 +25,30 @@ describe('derived ids', () => {
         expect(client[0]).toMatch(/[0-7]/);
         expect(deriveUlid(commandId, 'client')).toBe(client);
         expect(deriveUlid(commandId, 'quote')).not.toBe(client);
+      }),
+    );
+  });
+
+  it('ids of created things stay the first 128 bits of sha256 in base 32 (property)', () => {
+    // Ids already written to ledgers must derive the same forever.
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    const expected = (commandId: string, purpose: string) => {
+      const text = ['id', commandId, purpose].join('\u0000');
+      let bits = BigInt(
+        `0x${createHash('sha256').update(text).digest('hex').slice(0, 32)}`,
+      );
+      let id = '';
+      for (let index = 0; index < 26; index += 1) {
+        id = alphabet[Number(bits & 31n)] + id;
+        bits >>= 5n;
+      }
+      return id;
+    };
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (commandId) => {
+        expect(deriveUlid(commandId, 'interaction')).toBe(
+          expected(commandId, 'interaction'),
+        );
       }),
     );
   });
