@@ -151,7 +151,16 @@ export const jsonData = (value: unknown): unknown => {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     const field = jsonData((value as Record<string, unknown>)[key]);
-    if (field !== undefined) copy[key] = field;
+    if (field === undefined) continue;
+    // An own "__proto__" field, as JSON.parse makes it, not a new prototype.
+    if (key === '__proto__')
+      Object.defineProperty(copy, key, {
+        value: field,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else copy[key] = field;
   }
   return copy;
 };

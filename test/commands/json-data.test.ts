@@ -23,6 +23,12 @@ describe('jsonData', () => {
     );
   });
 
+  it('keeps a "__proto__" field as a field', () => {
+    const data = JSON.parse('{"__proto__":{"x":1},"y":2}') as unknown;
+    expect(jsonData(data)).toStrictEqual(data);
+    expect(Object.getPrototypeOf(jsonData(data))).toBe(Object.prototype);
+  });
+
   it('writes dates as JSON does', () => {
     const at = new Date('2026-01-02T03:04:05.000Z');
     expect(jsonData({ at, left: undefined })).toEqual({ at: '2026-01-02T03:04:05.000Z' });
