@@ -78,7 +78,7 @@ export const writeClientRows = async <C extends { readonly command: Command }>(
     for (const recorded of await store.readStream(name)) {
       knownIds.add(recorded.id.toLowerCase());
       const event = toLedgerEvent(recorded);
-      if (event) state = foldInto(state, event as ClientEvent);
+      if (event) state = evolveClient(state, event as ClientEvent);
       revision = recorded.revision;
     }
   } catch (error) {
@@ -135,7 +135,7 @@ export const writeClientRows = async <C extends { readonly command: Command }>(
           decisionContextOf(context, options.settings),
         );
         decided.forEach((event, index) => {
-          next = foldInto(next, event);
+          next = evolveClient(next, event);
           // Undefined optional fields are dropped when the store serialises the event.
           bytes += JSON.stringify(event.data).length + 400;
           events.push({
@@ -170,31 +170,6 @@ export const writeClientRows = async <C extends { readonly command: Command }>(
     return retryRest(error);
   }
   return { written, refused };
-};
-
-/**
- * evolveClient copies the set of interaction ids on every interaction, which
- * makes folding a long stream quadratic. The writer owns its state, so it adds
- * interaction ids to its own copy of the set in place; every other event goes
- * through evolveClient unchanged.
- */
-const ownedIds = new WeakSet<object>();
-const foldInto = (state: ClientState, event: ClientEvent): ClientState => {
-  if (
-    state.status === 'unregistered' ||
-    (event.type !== 'ContactLogged' && event.type !== 'VisitLogged')
-  ) {
-    return evolveClient(state, event);
-  }
-  let ids = state.interactionIds as Record<string, true>;
-  let owned = state;
-  if (!ownedIds.has(ids)) {
-    ids = { ...ids };
-    ownedIds.add(ids);
-    owned = { ...state, interactionIds: ids };
-  }
-  ids[event.data.interactionId] = true;
-  return owned;
 };
 
 // Interactions and quotes consult no other person and no holdings.

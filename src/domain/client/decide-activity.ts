@@ -35,7 +35,7 @@ const prepareInteraction = (
   assertActive(state, command.clientId);
   assertInteractionTime(context, command.occurredAt);
   const interactionId = command.interactionId ?? context.newId('interaction');
-  if (state.interactions.has(interactionId) || state.interactionIds?.[interactionId])
+  if (state.interactions.has(interactionId))
     throw domainError(
       'interaction.already-logged',
       `Interaction ${interactionId} exists`,

@@ -37,12 +37,6 @@ export interface RegisteredClient {
   readonly quotes: Readonly<Record<string, QuoteState>>;
   readonly disputes: Readonly<Record<string, DisputeState>>;
   readonly interactions: InteractionIds;
-  /**
-   * Interaction ids folded outside evolveClient: the import's batch writer
-   * adds them here itself, from when evolving copied the ids on every
-   * interaction. Consulted besides `interactions`; evolveClient never sets it.
-   */
-  readonly interactionIds?: Readonly<Record<string, true>>;
 }
 
 export type ClientState = { readonly status: 'unregistered' } | RegisteredClient;
