@@ -44,37 +44,10 @@ const headersOf = (req: Request): Readonly<Record<string, string | undefined>> =
   return headers as Readonly<Record<string, string | undefined>>;
 };
 
-/**
- * A JSON answer express would send unchanged: not to a GET or HEAD (no
- * freshness check), already tagged (no ETag to compute), with a body.
- */
-const isPlainAnswer = (req: Request, status: number, result: RouteResult): boolean =>
-  result.contentType === undefined &&
-  result.body !== undefined &&
-  result.headers?.ETag !== undefined &&
-  req.method !== 'GET' &&
-  req.method !== 'HEAD' &&
-  status !== 204 &&
-  status !== 304;
-
-const send = (
-  req: Request,
-  res: Response,
-  route: RouteDefinition,
-  result: RouteResult,
-): void => {
-  const status = result.status ?? route.successStatus ?? 200;
-  res.status(status);
+const send = (res: Response, route: RouteDefinition, result: RouteResult): void => {
+  res.status(result.status ?? route.successStatus ?? 200);
   for (const [name, value] of Object.entries(result.headers ?? {}))
     res.setHeader(name, value);
-  if (isPlainAnswer(req, status, result)) {
-    // What res.json writes here, without its content negotiation helpers.
-    const text = JSON.stringify(result.body);
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', Buffer.byteLength(text));
-    res.end(text);
-    return;
-  }
   if (result.contentType === undefined) {
     res.json(result.body);
     return;
@@ -134,7 +107,7 @@ const handlerOf =
       requestId: requestIdOf(req),
       headers: headersOf(req),
     });
-    send(req, res, route, result);
+    send(res, route, result);
   };
 
 /** Where routes are mounted: the application itself or a router. */
