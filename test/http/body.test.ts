@@ -39,7 +39,7 @@ describe('the JSON body reader', () => {
     expect((await request(app).post('/echo')).body.body).toEqual({});
   });
 
-  it('answers the same errors as body-parser does for other requests', async () => {
+  it('turns every parser failure into one of our errors', async () => {
     const codes = await Promise.all([
       post('{"a":', 'application/json'),
       post('{"a":', 'application/merge-patch+json'),
