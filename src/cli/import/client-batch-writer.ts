@@ -1,5 +1,4 @@
 import { deriveEventId, deriveUlid } from '../../commands/derived-ids';
-import { metadataFor } from '../../commands/event-metadata';
 import { authorise, authoriseHistoricalImport } from '../../domain/authorisation';
 import {
   type ClientCommand,
@@ -16,6 +15,8 @@ import { isCustodyError } from '../../errors';
 import { ConcurrencyError, StreamNotFoundError } from '../../eventstore/errors';
 import type { EventStore, JsonObject, NewEvent } from '../../eventstore/port';
 import { MAX_APPEND_BYTES } from '../../eventstore/validate-append';
+import { BatchMetadata } from './batch-metadata';
+import { estimateJsonLength } from './json-size';
 import type { PlannedRow, RowIssue } from './plan-types';
 
 /**
@@ -69,6 +70,7 @@ export const writeClientRows = async <C extends { readonly command: Command }>(
   const name = stream.client(clientId);
   const refused: RowIssue[] = [];
   let written = 0;
+  const metadata = new BatchMetadata();
 
   // 1. Load once.
   let state: ClientState = initialClientState;
@@ -136,13 +138,12 @@ export const writeClientRows = async <C extends { readonly command: Command }>(
         );
         decided.forEach((event, index) => {
           next = evolveClient(next, event);
-          // Undefined optional fields are dropped when the store serialises the event.
-          bytes += JSON.stringify(event.data).length + 400;
+          bytes += estimateJsonLength(event.data) + 400;
           events.push({
             id: index === 0 ? firstId : deriveEventId(context.commandId, name, index),
             type: event.type,
             data: event.data as unknown as JsonObject,
-            metadata: metadataFor(context, event.type) as unknown as JsonObject,
+            metadata: metadata.of(context, event.type) as unknown as JsonObject,
           });
         });
       }

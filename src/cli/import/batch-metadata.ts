@@ -1,0 +1,44 @@
+import { metadataFor } from '../../commands/event-metadata';
+import type { CommandContext } from '../../domain/commands';
+import type { EventMetadata, EventType } from '../../domain/events';
+
+/**
+ * The command bus's metadata (metadataFor) for many commands that differ only
+ * in their command id. metadataFor checks every field with the metadata
+ * schema; the batch writer calls it thousands of times a second with the same
+ * actor, source, type and clock millisecond. So the schema checks one
+ * template per such combination, and each command's copy replaces only the
+ * three ids, after the same length check the schema makes on them. A context
+ * with its own correlation, causation or request id goes to metadataFor.
+ */
+export class BatchMetadata {
+  private readonly templates = new Map<string, EventMetadata>();
+
+  of(context: CommandContext, type: EventType): EventMetadata {
+    const { commandId } = context;
+    if (
+      context.correlationId !== undefined ||
+      context.causationId !== undefined ||
+      context.requestId !== undefined ||
+      commandId.length < 1 ||
+      commandId.length > 200
+    ) {
+      return metadataFor(context, type);
+    }
+    const recordedAt = context.now.toISOString();
+    const key = `${type}\u0000${context.actor?.personId ?? ''}\u0000${context.actor?.role ?? ''}\u0000${context.source}\u0000${recordedAt}`;
+    let template = this.templates.get(key);
+    if (template === undefined) {
+      // The clock moves on: keep only the current millisecond's templates.
+      if (this.templates.size > 64) this.templates.clear();
+      template = metadataFor(context, type);
+      this.templates.set(key, template);
+    }
+    return {
+      ...template,
+      commandId,
+      correlationId: commandId,
+      causationId: commandId,
+    };
+  }
+}
