@@ -447,7 +447,7 @@ export async function runProjectionBench(
       ],
       figures: {
         projection_events: events,
-        read_all_events_per_s: readAllPerS,
+        projection_read_all_events_per_s: readAllPerS,
         rebuild_events_per_s: rebuildPerS,
         rebuild_over_read_all_ratio: rebuildPerS / readAllPerS,
         rebuild_peak_rss_mb: peakRss / 2 ** 20,
