@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, tempDir } from './temp-store';
 
@@ -7,14 +8,23 @@ afterAll(() => temp.cleanup());
 
 const bin = join(__dirname, '..', '..', 'bin', 'custody.cjs');
 
-const custody = (...args: string[]) => {
+const examples = join(__dirname, '..', '..', 'examples', 'import');
+
+const custodyWith = (env: Record<string, string>, ...args: string[]) => {
   const result = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, CUSTODY_STORE: temp.path('bin.db'), LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      CUSTODY_STORE: temp.path('bin.db'),
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
+
+const custody = (...args: string[]) => custodyWith({}, ...args);
 
 describe('the custody executable', () => {
   it('prints help for the program and for every subcommand', () => {
@@ -68,5 +78,16 @@ describe('the custody executable', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('\ncustody: empty.csv: the file is empty\n');
     expect(result.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('applies the business settings file to what it writes', () => {
+    const settings = temp.path('settings.json');
+    writeFileSync(settings, JSON.stringify({ holdingCap: 1 }));
+    const env = { CUSTODY_STORE: temp.path('capped.db'), CUSTODY_SETTINGS: settings };
+    const people = custodyWith(env, 'import', join(examples, 'people.csv'));
+    expect(people.code).toBe(0);
+    const clients = custodyWith(env, 'import', join(examples, 'clients.csv'));
+    expect(clients.code).toBe(1);
+    expect(clients.stderr).toContain('would hold more than 1 clients');
   });
 });

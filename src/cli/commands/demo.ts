@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { openTokenService } from '../../auth/token-service';
-import { defaultDomainSettings } from '../../domain/settings';
 import { formatPosition } from '../../eventstore/position';
 import type { CliContext } from '../context';
 import { defaultDemoOptions } from '../demo/demo-types';
@@ -59,7 +58,7 @@ export const registerDemo = (program: Command, context: CliContext): void => {
       128,
     )
     .action(async (flags: DemoFlags, command: Command) => {
-      await withStore(context, command, async ({ opened, logger }) => {
+      await withStore(context, command, async ({ config, opened, logger }) => {
         const report = await runDemo(
           {
             seed: flags.seed,
@@ -70,8 +69,8 @@ export const registerDemo = (program: Command, context: CliContext): void => {
           },
           {
             store: opened.store,
-            settings: defaultDomainSettings,
-            createBus: cliBusFactory(defaultDomainSettings, logger),
+            settings: config.domain,
+            createBus: cliBusFactory(config.domain, logger),
             concurrency: flags.concurrency,
             progress: createProgress(context.io, 'demo'),
           },

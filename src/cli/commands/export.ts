@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { defaultDomainSettings } from '../../domain/settings';
 import type { CliContext } from '../context';
 import { exportAuditTrail } from '../export/audit-log';
 import { exportEventLog } from '../export/event-log';
@@ -46,7 +45,7 @@ export const registerExport = (program: Command, context: CliContext): void => {
       ].join('\n'),
     )
     .action(async (what: string, flags: ExportFlags, command: Command) => {
-      await withStore(context, command, async ({ opened, logger }) => {
+      await withStore(context, command, async ({ config, opened, logger }) => {
         const output = openOutput(flags.out, context.io);
         try {
           if (what === 'events') {
@@ -69,9 +68,9 @@ export const registerExport = (program: Command, context: CliContext): void => {
           const at = flags.at?.getTime() ?? Date.now();
           const rows = await withReadModels(
             opened.store,
-            defaultDomainSettings,
+            config.domain,
             logger,
-            (models) => chosen.rows(models, at, defaultDomainSettings.strength),
+            (models) => chosen.rows(models, at, config.domain.strength),
           );
           await output.write(
             flags.format === 'json'

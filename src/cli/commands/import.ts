@@ -1,5 +1,4 @@
 import { type Command, Option } from 'commander';
-import { defaultDomainSettings } from '../../domain/settings';
 import type { CliContext } from '../context';
 import { formatIssues, formatSummary } from '../import/format-report';
 import type { ImportKindName } from '../import/plan-types';
@@ -56,8 +55,8 @@ export const registerImport = (program: Command, context: CliContext): void => {
       '\nSee examples/README.md for the columns of each kind. Importing a file twice writes nothing new.',
     )
     .action(async (files: string[], flags: ImportFlags, command: Command) => {
-      await withStore(context, command, async ({ opened, logger }) => {
-        const createBus = cliBusFactory(defaultDomainSettings, logger);
+      await withStore(context, command, async ({ config, opened, logger }) => {
+        const createBus = cliBusFactory(config.domain, logger);
         for (const file of files) {
           try {
             const report = await runImport(
@@ -71,7 +70,7 @@ export const registerImport = (program: Command, context: CliContext): void => {
               },
               {
                 store: opened.store,
-                settings: defaultDomainSettings,
+                settings: config.domain,
                 createBus,
                 progress: createProgress(context.io, 'import'),
               },

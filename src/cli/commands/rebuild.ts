@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { defaultDomainSettings } from '../../domain/settings';
 import { formatPosition } from '../../eventstore/position';
 import { createProjectionRuntime } from '../../projections';
 import { readModelDatabaseOf } from '../../runtime';
@@ -14,11 +13,11 @@ export const registerRebuild = (program: Command, context: CliContext): void => 
       'rebuild every read model from the start of the log (stop the server first)',
     )
     .action(async (_flags: unknown, command: Command) => {
-      await withStore(context, command, async ({ opened, logger }) => {
+      await withStore(context, command, async ({ config, opened, logger }) => {
         const { engine } = createProjectionRuntime({
           store: opened.store,
           database: readModelDatabaseOf(opened),
-          settings: defaultDomainSettings,
+          settings: config.domain,
           logger,
         });
         const progress = createProgress(context.io, 'rebuild');

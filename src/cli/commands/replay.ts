@@ -1,6 +1,5 @@
 import { type Command, Option } from 'commander';
 import { stream } from '../../domain/events/primitives';
-import { defaultDomainSettings } from '../../domain/settings';
 import { StreamNotFoundError } from '../../eventstore/errors';
 import type { EventStore } from '../../eventstore/port';
 import {
@@ -46,7 +45,7 @@ export const registerReplay = (program: Command, context: CliContext): void => {
         .default('text'),
     )
     .action(async (flags: ReplayFlags, command: Command) => {
-      await withStore(context, command, async ({ opened }) => {
+      await withStore(context, command, async ({ config, opened }) => {
         const clientId = await resolveClient(opened.store, flags.client);
         const clientStream = stream.client(clientId);
         const store =
@@ -66,7 +65,7 @@ export const registerReplay = (program: Command, context: CliContext): void => {
           store,
           clientId,
           at: (flags.asOf ?? new Date()).getTime(),
-          model: defaultDomainSettings.strength,
+          model: config.domain.strength,
           personName,
         });
         const rendered =
