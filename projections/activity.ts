@@ -18,7 +18,7 @@ export interface PersonActivity {
   readonly days: Record<string, DayActivity>;
 }
 
-const emptyDay = (): DayActivity => ({
+export const emptyDay = (): DayActivity => ({
   contacts: 0,
   visits: 0,
   quotesIssued: 0,

@@ -1,5 +1,6 @@
-import type { Band } from '../../../projections';
+import type { Band, DayActivity } from '../../../projections';
 import { dayOf } from '../../../projections';
+import { emptyDay } from '../../../projections/activity';
 import { isoOf } from '../../../projections/definition';
 import type { StrengthModel } from '../../domain/settings';
 import type { ReadModels } from '../read-models';
@@ -13,23 +14,8 @@ export interface Period {
   readonly to: number;
 }
 
-export interface ActivityTotals {
-  contacts: number;
-  visits: number;
-  quotesIssued: number;
-  quotesWon: number;
-  quotesLost: number;
-  readonly wonValue: Record<string, number>;
-}
-
-const emptyTotals = (): ActivityTotals => ({
-  contacts: 0,
-  visits: 0,
-  quotesIssued: 0,
-  quotesWon: 0,
-  quotesLost: 0,
-  wonValue: {},
-});
+/** Totals over a period have the shape of one day's activity. */
+export type ActivityTotals = DayActivity;
 
 /**
  * A person's activity over whole UTC days: the days of `from` up to the day
@@ -40,7 +26,7 @@ export const activityTotals = (
   personId: string,
   period: Period,
 ): ActivityTotals => {
-  const totals = emptyTotals();
+  const totals = emptyDay();
   const activity = models.activity(personId);
   if (!activity || period.to <= period.from) return totals;
   const first = dayOf(isoOf(period.from));
