@@ -15,21 +15,13 @@ const names = ['Delta', 'alpha', 'Charlie', 'Bravo', 'Echo', 'Foxtrot'];
  * in the pool, three handovers wait with expiries out of request order.
  */
 export const writeListScenario = async (ledger: TestLedger): Promise<void> => {
-  for (const [personId, name, role] of [
+  await ledger.join([
     [ana, 'Ana', 'salesperson'],
     [ben, 'Ben', 'salesperson'],
     [cy, 'Cy', 'salesperson'],
     [dee, 'Dee', 'salesperson'],
     [mona, 'Mona', 'manager'],
-  ] as const) {
-    await ledger.write(stream.person(personId), 'PersonJoined', {
-      personId,
-      name,
-      email: `${name.toLowerCase()}@example.com`,
-      role,
-      occurredAt: at(0),
-    });
-  }
+  ]);
   for (const [index, clientId] of clients.entries()) {
     await ledger.write(stream.client(clientId), 'ClientRegistered', {
       clientId,

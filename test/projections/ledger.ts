@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventDataOf, EventType } from '../../src/domain/events/catalogue';
 import type { EventMetadata } from '../../src/domain/events/metadata';
+import { type Role, stream } from '../../src/domain/events/primitives';
 import type { EventStore, JsonObject } from '../../src/eventstore/port';
 
 /** Deterministic, valid ULIDs for tests: `idOf(7)` is the same everywhere. */
@@ -60,6 +61,19 @@ export class TestLedger {
         metadata: metadata as unknown as JsonObject,
       },
     ]);
+  }
+
+  /** People joining on day 0, each with an email made from their name. */
+  async join(people: readonly (readonly [string, string, Role])[]): Promise<void> {
+    for (const [personId, name, role] of people) {
+      await this.write(stream.person(personId), 'PersonJoined', {
+        personId,
+        name,
+        email: `${name.toLowerCase()}@example.com`,
+        role,
+        occurredAt: at(0),
+      });
+    }
   }
 }
 

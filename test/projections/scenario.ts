@@ -14,20 +14,12 @@ export const globex = idOf(101);
  * Acme on day 10; Bob's client-initiated call of day 20 is recorded on day 40.
  */
 export const writeScenario = async (ledger: TestLedger): Promise<void> => {
-  for (const [personId, name, role] of [
+  await ledger.join([
     [alice, 'Alice', 'salesperson'],
     [bob, 'Bob', 'salesperson'],
     [carol, 'Carol', 'executive'],
     [manager, 'Mona', 'manager'],
-  ] as const) {
-    await ledger.write(stream.person(personId), 'PersonJoined', {
-      personId,
-      name,
-      email: `${name.toLowerCase()}@example.com`,
-      role,
-      occurredAt: at(0),
-    });
-  }
+  ]);
   await ledger.write(stream.client(acme), 'ClientRegistered', {
     clientId: acme,
     name: 'Acme Tools',
