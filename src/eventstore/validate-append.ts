@@ -55,10 +55,48 @@ export const validateExpectedRevision = (expected: unknown): ExpectedRevision =>
  * Serialises data and metadata to JSON, refusing values JSON cannot carry
  * faithfully (functions, symbols, bigints, cycles, non-finite numbers, class
  * instances other than plain objects and arrays).
+ *
+ * Appends run this on every event, so the common case, a valid value, is
+ * checked by a walk that builds no paths and keeps no set of visited objects.
+ * Only when that walk says no (or nests too deep to rule out a cycle) does the
+ * careful walk run, to name the offending path or to accept a deep value.
  */
-const toJson = (value: unknown, path: string): string => {
-  assertPlainJson(value, path, new Set());
+const toJson = (value: unknown, path: () => string): string => {
+  if (!isPlainJson(value, 0)) assertPlainJson(value, path(), new Set());
   return JSON.stringify(value);
+};
+
+/** Deeper than this, the quick walk defers to the careful one, which spots cycles. */
+const quickWalkDepth = 32;
+
+const isPlainJson = (value: unknown, depth: number): boolean => {
+  if (value === null) return true;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object':
+      break;
+    default:
+      return false;
+  }
+  if (depth >= quickWalkDepth) return false;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1) {
+      if (!isPlainJson(value[index], depth + 1)) return false;
+    }
+    return true;
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (item !== undefined && !isPlainJson(item, depth + 1)) return false;
+  }
+  return true;
 };
 
 const assertPlainJson = (value: unknown, path: string, seen: Set<object>): void => {
@@ -123,35 +161,41 @@ export const validateAppend = (
   const ids = new Set<string>();
   let size = 0;
   const serialised = events.map((event, index): SerialisedEvent => {
-    const path = `events[${index}]`;
+    // Built only for an error message: most appends never need it.
+    const path = () => `events[${index}]`;
     if (typeof event !== 'object' || event === null) {
-      throw invalidEvent(`${path} is not an event`, path);
+      throw invalidEvent(`${path()} is not an event`, path());
     }
     if (typeof event.type !== 'string' || !eventTypePattern.test(event.type)) {
       throw invalidEvent(
-        `${path}.type must be a name of letters, digits or "_.-" starting with a letter`,
-        `${path}.type`,
+        `${path()}.type must be a name of letters, digits or "_.-" starting with a letter`,
+        `${path()}.type`,
       );
     }
+    let id: string | undefined;
     if (event.id !== undefined) {
       if (typeof event.id !== 'string' || !uuidPattern.test(event.id)) {
-        throw invalidEvent(`${path}.id must be a UUID`, `${path}.id`);
+        throw invalidEvent(`${path()}.id must be a UUID`, `${path()}.id`);
       }
-      const id = event.id.toLowerCase();
-      if (ids.has(id))
-        throw invalidEvent(`${path}.id repeats an id of the batch`, `${path}.id`);
-      ids.add(id);
+      const lowered = event.id.toLowerCase();
+      if (ids.has(lowered))
+        throw invalidEvent(`${path()}.id repeats an id of the batch`, `${path()}.id`);
+      ids.add(lowered);
+      id = lowered;
     }
     if (!isJsonObject(event.data)) {
-      throw invalidEvent(`${path}.data must be a JSON object`, `${path}.data`);
+      throw invalidEvent(`${path()}.data must be a JSON object`, `${path()}.data`);
     }
     if (event.metadata !== undefined && !isJsonObject(event.metadata)) {
-      throw invalidEvent(`${path}.metadata must be a JSON object`, `${path}.metadata`);
+      throw invalidEvent(
+        `${path()}.metadata must be a JSON object`,
+        `${path()}.metadata`,
+      );
     }
-    const data = toJson(event.data, `${path}.data`);
-    const metadata = toJson(event.metadata ?? {}, `${path}.metadata`);
+    const data = toJson(event.data, () => `${path()}.data`);
+    const metadata = toJson(event.metadata ?? {}, () => `${path()}.metadata`);
     size += Buffer.byteLength(data) + Buffer.byteLength(metadata);
-    return { id: event.id?.toLowerCase(), type: event.type, data, metadata };
+    return { id, type: event.type, data, metadata };
   });
 
   if (size > MAX_APPEND_BYTES) throw new BatchTooLargeError(size, MAX_APPEND_BYTES);
