@@ -100,6 +100,14 @@ export interface SubscribeOptions {
    */
   readonly from?: Position | 'start' | 'end';
   readonly filter?: EventFilter;
+  /**
+   * For consumers that fold the whole log and rarely look past `type` and
+   * `data` (projections): a store may then read an event's `id`, `metadata`
+   * and `recordedAt` only when they are first accessed. Such events are read
+   * through their properties; they are not plain objects to spread or
+   * serialise whole. Stores that deliver everything at once ignore it.
+   */
+  readonly detailsOnAccess?: boolean;
 }
 
 export type SubscriptionMessage =

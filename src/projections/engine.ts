@@ -10,6 +10,7 @@ import { comparePositions, formatPosition } from '../eventstore/position';
 import { type Logger, logFields, silentLogger } from '../log';
 import { PositionWaiters } from './position-waiters';
 import { RunningProjection } from './running-projection';
+import { SharedEntities } from './shared-entities';
 import { ProjectionStorage } from './storage';
 
 export interface ProjectionEngineOptions {
@@ -126,8 +127,9 @@ export class ProjectionEngine {
     this.catchUpBatch = options.catchUpBatch ?? 500_000;
     this.liveBatch = options.liveBatch ?? 1_000;
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
+    const shared = new SharedEntities(options.projections.length);
     this.running = options.projections.map(
-      (definition) => new RunningProjection(definition),
+      (definition, index) => new RunningProjection(definition, index, shared),
     );
     for (const projection of this.running) this.byName.set(projection.name, projection);
     this.dispatch = dispatchTable(this.running);
@@ -273,7 +275,10 @@ export class ProjectionEngine {
     this.current = this.resumePoint();
     for (const projection of this.running) projection.resumeFrom(this.current);
     this.caughtUp = false;
-    const subscription = this.store.subscribeToAll({ from: this.current ?? 'start' });
+    const subscription = this.store.subscribeToAll({
+      from: this.current ?? 'start',
+      detailsOnAccess: true,
+    });
     return new Promise((resolve, reject) => {
       const done = this.follow(subscription, resolve).catch((error: unknown) => {
         this.run = undefined;

@@ -2,6 +2,7 @@ import type { ProjectionDefinition } from '../../projections/definition';
 import type { LedgerEvent } from '../domain/events/catalogue';
 import type { Position } from '../eventstore/port';
 import { comparePositions } from '../eventstore/position';
+import type { SharedEntities } from './shared-entities';
 import type { ProjectionSave, StoredCheckpoint } from './storage';
 
 /**
@@ -11,6 +12,11 @@ import type { ProjectionSave, StoredCheckpoint } from './storage';
  * engine's when it is saved, so that skipped events cost nothing.
  */
 export class RunningProjection {
+  /**
+   * The entities by key, for queries and saves. Folding finds them through
+   * the engine's shared slots instead (see `SharedEntities`); this map only
+   * changes when an entity appears, is replaced or disappears.
+   */
   entities = new Map<string, unknown>();
   private dirty = new Set<string>();
   /**
@@ -25,7 +31,12 @@ export class RunningProjection {
   /** Events up to here are already folded in: it resumed further on than the feed. */
   private skipThrough: Position | undefined;
 
-  constructor(readonly definition: ProjectionDefinition<unknown>) {}
+  constructor(
+    readonly definition: ProjectionDefinition<unknown>,
+    /** This projection's place in each slot of `shared`. */
+    private readonly index: number,
+    private readonly shared: SharedEntities,
+  ) {}
 
   get name(): string {
     return this.definition.name;
@@ -37,6 +48,8 @@ export class RunningProjection {
       for (const [key, stored] of entities) entities.set(key, form.decode(stored, key));
     }
     this.entities = entities;
+    this.shared.clear(this.index);
+    for (const [key, entity] of entities) this.shared.slotFor(key)[this.index] = entity;
     this.saveAll = false;
     this.position = checkpoint.position;
     this.events = checkpoint.events;
@@ -44,6 +57,7 @@ export class RunningProjection {
 
   reset(): void {
     this.entities = new Map();
+    this.shared.clear(this.index);
     this.dirty = new Set();
     this.saveAll = true;
     this.position = undefined;
@@ -67,13 +81,18 @@ export class RunningProjection {
     const keys = this.definition.keysOf(event);
     if (keys.length === 0) return;
     this.events += 1;
-    for (const key of keys) {
-      const entity = this.entities.get(key);
+    const { index } = this;
+    for (let k = 0; k < keys.length; k += 1) {
+      const key = keys[k]!;
+      const slot = this.shared.slotFor(key);
+      const entity = slot[index];
       const next = this.definition.evolve(entity, event, key);
       if (next === undefined) {
         if (entity === undefined) continue;
+        slot[index] = undefined;
         this.entities.delete(key);
       } else if (next !== entity) {
+        slot[index] = next;
         this.entities.set(key, next);
       }
       if (!this.saveAll) this.dirty.add(key);

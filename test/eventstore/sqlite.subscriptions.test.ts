@@ -1,4 +1,8 @@
-import type { NewEvent, SubscriptionMessage } from '../../src/eventstore/port';
+import type {
+  NewEvent,
+  RecordedEvent,
+  SubscriptionMessage,
+} from '../../src/eventstore/port';
 import { openSqliteEventStore, type SqliteEventStore } from '../../src/eventstore/sqlite';
 import { tempStoreFile } from './fixtures/temp-store';
 
@@ -62,5 +66,54 @@ describe('embedded store subscriptions', () => {
     const messages: SubscriptionMessage[] = [];
     for await (const message of subscription) messages.push(message);
     expect(messages).toEqual([]);
+  });
+
+  it('with details on access, delivers the same events, reading id, metadata and time on demand', async () => {
+    await store.append('one', [
+      { type: 'ThingHappened', data: { index: 0 }, metadata: { actor: 'ada' } },
+    ]);
+    await store.append('two', events(2));
+    const full: RecordedEvent[] = [];
+    for await (const event of store.readAll()) full.push(event);
+
+    const lean: RecordedEvent[] = [];
+    const subscription = store.subscribeToAll({
+      from: 'start',
+      detailsOnAccess: true,
+      filter: { streamPrefixes: ['one', 'two'] },
+    });
+    for await (const message of subscription) {
+      if (message.kind === 'caught-up') break;
+      lean.push(message.event);
+    }
+    expect(lean).toHaveLength(3);
+    lean.forEach((event, index) => {
+      const expected = full[index]!;
+      expect(event.position).toEqual(expected.position);
+      expect(event.stream).toBe(expected.stream);
+      expect(event.revision).toBe(expected.revision);
+      expect(event.type).toBe(expected.type);
+      expect(event.data).toEqual(expected.data);
+      expect(event.id).toBe(expected.id);
+      expect(event.metadata).toEqual(expected.metadata);
+      expect(event.recordedAt).toEqual(expected.recordedAt);
+    });
+    expect(lean[0]!.metadata).toEqual({ actor: 'ada' });
+  });
+
+  it('with details on access, filters on the stream and the type of the lean row', async () => {
+    await store.append('keep-1', events(1));
+    await store.append('drop-1', events(1));
+    await store.append('keep-2', [{ type: 'OtherThing', data: {} }]);
+    const seen: string[] = [];
+    const subscription = store.subscribeToAll({
+      detailsOnAccess: true,
+      filter: { streamPrefixes: ['keep-'], eventTypePrefixes: ['Thing'] },
+    });
+    for await (const message of subscription) {
+      if (message.kind === 'caught-up') break;
+      seen.push(`${message.event.stream}:${message.event.type}`);
+    }
+    expect(seen).toEqual(['keep-1:ThingHappened']);
   });
 });

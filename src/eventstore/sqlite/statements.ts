@@ -1,6 +1,12 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { StoredId } from './append-decision';
-import { type EventRow, eventColumns } from './rows';
+import {
+  type DetailsRow,
+  type EventRow,
+  eventColumns,
+  type LeanRow,
+  leanColumns,
+} from './rows';
 
 /** Every statement the store runs, prepared once when it opens. */
 export interface Statements {
@@ -11,6 +17,8 @@ export interface Statements {
   readonly streamBackwards: Statement<[string, number, number], EventRow>;
   readonly allForwards: Statement<[number, number], EventRow>;
   readonly allBackwards: Statement<[number, number], EventRow>;
+  readonly leanForwards: Statement<[number, number], LeanRow>;
+  readonly details: Statement<[number], DetailsRow>;
   readonly head: Statement<[], number | null>;
   /** Changes whenever another connection (another process) commits to the file. */
   readonly dataVersion: Statement<[], number>;
@@ -39,6 +47,16 @@ export const prepareStatements = (db: Database): Statements => ({
   ),
   allForwards: readRows(db, 'WHERE position >= ? ORDER BY position LIMIT ?'),
   allBackwards: readRows(db, 'WHERE position <= ? ORDER BY position DESC LIMIT ?'),
+  leanForwards: db
+    .prepare<[number, number], LeanRow>(
+      `SELECT ${leanColumns} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
+    )
+    .raw() as unknown as Statement<[number, number], LeanRow>,
+  details: db
+    .prepare<[number], DetailsRow>(
+      'SELECT id, metadata, recorded_at FROM events WHERE position = ?',
+    )
+    .raw() as unknown as Statement<[number], DetailsRow>,
   head: db.prepare<[], number | null>('SELECT MAX(position) FROM events').pluck(),
   dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
 });

@@ -17,7 +17,18 @@ import { positionOf } from '../position';
 import { validateAppend } from '../validate-append';
 import { CommitSignal } from './commit-signal';
 import { type GroupCommitStats, GroupCommitter } from './group-commit';
-import { rowFilter, rowPosition, toRecordedEvent } from './rows';
+import {
+  type DetailsRow,
+  type EventRow,
+  eventRowColumns,
+  type LeanRow,
+  leanRowColumns,
+  leanRowPosition,
+  rowFilter,
+  rowPosition,
+  toLeanRecordedEvent,
+  toRecordedEvent,
+} from './rows';
 import { prepareStatements, type Statements } from './statements';
 import { SqliteSubscription } from './subscription';
 
@@ -38,7 +49,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
   private readonly committer: GroupCommitter;
   private readonly signal: CommitSignal;
-  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly subscriptions = new Set<Subscription>();
   private closed = false;
 
   /**
@@ -120,19 +131,43 @@ export class SqliteEventStore implements EventStore {
     const from = options.from ?? 'start';
     const after =
       from === 'start' ? 0 : from === 'end' ? this.head() : Number(from.commit);
-    const subscription = new SqliteSubscription(
-      {
-        signal: this.signal,
-        readPage: (start, limit) => this.statements.allForwards.all(start, limit),
-        filter: rowFilter(options.filter),
-        pageSize,
-        onClose: (closed) => this.subscriptions.delete(closed),
-      },
-      after,
-    );
+    const onClose = (closed: Subscription) => this.subscriptions.delete(closed);
+    const subscription = options.detailsOnAccess
+      ? new SqliteSubscription<LeanRow>(
+          {
+            signal: this.signal,
+            readPage: (start, limit) => this.statements.leanForwards.all(start, limit),
+            positionOf: leanRowPosition,
+            toEvent: (row) => toLeanRecordedEvent(row, this.readDetails),
+            filter: rowFilter(options.filter, leanRowColumns),
+            pageSize,
+            onClose,
+          },
+          after,
+        )
+      : new SqliteSubscription<EventRow>(
+          {
+            signal: this.signal,
+            readPage: (start, limit) => this.statements.allForwards.all(start, limit),
+            positionOf: rowPosition,
+            toEvent: toRecordedEvent,
+            filter: rowFilter(options.filter, eventRowColumns),
+            pageSize,
+            onClose,
+          },
+          after,
+        );
     this.subscriptions.add(subscription);
     return subscription;
   }
+
+  /** The columns a lean subscription left out, for the event at `position`. */
+  private readonly readDetails = (position: number): DetailsRow => {
+    this.assertOpen();
+    const details = this.statements.details.get(position);
+    if (!details) throw new Error(`No event at position ${position}`);
+    return details;
+  };
 
   async streamRevision(stream: string): Promise<number | undefined> {
     this.assertOpen();

@@ -1,14 +1,16 @@
-import type { Subscription, SubscriptionMessage } from '../port';
+import type { RecordedEvent, Subscription, SubscriptionMessage } from '../port';
 import type { CommitSignal } from './commit-signal';
-import { type EventRow, rowPosition, toRecordedEvent } from './rows';
 
-export interface SubscriptionSource {
+/** Where a subscription reads its rows, and how it turns them into events. */
+export interface SubscriptionSource<Row> {
   readonly signal: CommitSignal;
   /** Rows with a position >= `from`, in order, at most `limit`. */
-  readonly readPage: (from: number, limit: number) => EventRow[];
-  readonly filter: ((row: EventRow) => boolean) | undefined;
+  readonly readPage: (from: number, limit: number) => Row[];
+  readonly positionOf: (row: Row) => number;
+  readonly toEvent: (row: Row) => RecordedEvent;
+  readonly filter: ((row: Row) => boolean) | undefined;
   readonly pageSize: number;
-  readonly onClose: (subscription: SqliteSubscription) => void;
+  readonly onClose: (subscription: Subscription) => void;
 }
 
 /**
@@ -19,13 +21,13 @@ export interface SubscriptionSource {
  * later commit could fill: reading strictly after the last position delivered
  * neither misses nor repeats an event.
  */
-export class SqliteSubscription implements Subscription {
+export class SqliteSubscription<Row = unknown> implements Subscription {
   private closed = false;
   private seenGeneration = -1;
   private wakeUp: (() => void) | undefined;
 
   constructor(
-    private readonly source: SubscriptionSource,
+    private readonly source: SubscriptionSource<Row>,
     private readonly after: number,
   ) {}
 
@@ -41,7 +43,7 @@ export class SqliteSubscription implements Subscription {
   }
 
   private async *messages(): AsyncGenerator<SubscriptionMessage> {
-    const { signal, readPage, filter, pageSize } = this.source;
+    const { signal, readPage, positionOf, toEvent, filter, pageSize } = this.source;
     if (this.closed) return;
     const unlisten = signal.listen(() => this.wake());
     let after = this.after;
@@ -51,9 +53,9 @@ export class SqliteSubscription implements Subscription {
         this.seenGeneration = signal.generation;
         const rows = readPage(after + 1, pageSize);
         for (const row of rows) {
-          after = rowPosition(row);
+          after = positionOf(row);
           if (filter && !filter(row)) continue;
-          yield { kind: 'event', event: toRecordedEvent(row) };
+          yield { kind: 'event', event: toEvent(row) };
           if (this.closed) return;
         }
         if (rows.length === pageSize) continue;
