@@ -61,10 +61,15 @@ export const validateExpectedRevision = (expected: unknown): ExpectedRevision =>
  * Only when that walk says no (or nests too deep to rule out a cycle) does the
  * careful walk run, to name the offending path or to accept a deep value.
  */
-const toJson = (value: unknown, path: () => string): string => {
-  if (!isPlainJson(value, 0)) assertPlainJson(value, path(), new Set());
+const toJson = (value: unknown, event: number, part: 'data' | 'metadata'): string => {
+  if (!isPlainJson(value, 0)) {
+    assertPlainJson(value, `${eventPath(event)}.${part}`, new Set());
+  }
   return JSON.stringify(value);
 };
+
+// Built only for an error message: most appends never need it.
+const eventPath = (index: number): string => `events[${index}]`;
 
 /** Deeper than this, the quick walk defers to the careful one, which spots cycles. */
 const quickWalkDepth = 32;
@@ -161,39 +166,46 @@ export const validateAppend = (
   const ids = new Set<string>();
   let size = 0;
   const serialised = events.map((event, index): SerialisedEvent => {
-    // Built only for an error message: most appends never need it.
-    const path = () => `events[${index}]`;
     if (typeof event !== 'object' || event === null) {
-      throw invalidEvent(`${path()} is not an event`, path());
+      throw invalidEvent(`${eventPath(index)} is not an event`, eventPath(index));
     }
     if (typeof event.type !== 'string' || !eventTypePattern.test(event.type)) {
       throw invalidEvent(
-        `${path()}.type must be a name of letters, digits or "_.-" starting with a letter`,
-        `${path()}.type`,
+        `${eventPath(index)}.type must be a name of letters, digits or "_.-" starting with a letter`,
+        `${eventPath(index)}.type`,
       );
     }
     let id: string | undefined;
     if (event.id !== undefined) {
       if (typeof event.id !== 'string' || !uuidPattern.test(event.id)) {
-        throw invalidEvent(`${path()}.id must be a UUID`, `${path()}.id`);
+        throw invalidEvent(
+          `${eventPath(index)}.id must be a UUID`,
+          `${eventPath(index)}.id`,
+        );
       }
       const lowered = event.id.toLowerCase();
       if (ids.has(lowered))
-        throw invalidEvent(`${path()}.id repeats an id of the batch`, `${path()}.id`);
+        throw invalidEvent(
+          `${eventPath(index)}.id repeats an id of the batch`,
+          `${eventPath(index)}.id`,
+        );
       ids.add(lowered);
       id = lowered;
     }
     if (!isJsonObject(event.data)) {
-      throw invalidEvent(`${path()}.data must be a JSON object`, `${path()}.data`);
+      throw invalidEvent(
+        `${eventPath(index)}.data must be a JSON object`,
+        `${eventPath(index)}.data`,
+      );
     }
     if (event.metadata !== undefined && !isJsonObject(event.metadata)) {
       throw invalidEvent(
-        `${path()}.metadata must be a JSON object`,
-        `${path()}.metadata`,
+        `${eventPath(index)}.metadata must be a JSON object`,
+        `${eventPath(index)}.metadata`,
       );
     }
-    const data = toJson(event.data, () => `${path()}.data`);
-    const metadata = toJson(event.metadata ?? {}, () => `${path()}.metadata`);
+    const data = toJson(event.data, index, 'data');
+    const metadata = toJson(event.metadata ?? {}, index, 'metadata');
     size += Buffer.byteLength(data) + Buffer.byteLength(metadata);
     return { id, type: event.type, data, metadata };
   });

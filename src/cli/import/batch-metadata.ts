@@ -13,6 +13,16 @@ import type { EventMetadata, EventType } from '../../domain/events';
  */
 export class BatchMetadata {
   private readonly templates = new Map<string, EventMetadata>();
+  /** The last template used and what it was made for: runs of rows mostly repeat it. */
+  private last:
+    | {
+        readonly template: EventMetadata;
+        readonly type: EventType;
+        readonly actor: CommandContext['actor'];
+        readonly source: CommandContext['source'];
+        readonly at: number;
+      }
+    | undefined;
 
   of(context: CommandContext, type: EventType): EventMetadata {
     const { commandId } = context;
@@ -25,6 +35,16 @@ export class BatchMetadata {
     ) {
       return metadataFor(context, type);
     }
+    const last = this.last;
+    if (
+      last !== undefined &&
+      last.type === type &&
+      last.actor === context.actor &&
+      last.source === context.source &&
+      last.at === context.now.getTime()
+    ) {
+      return withIds(last.template, commandId);
+    }
     const recordedAt = context.now.toISOString();
     const key = `${type}\u0000${context.actor?.personId ?? ''}\u0000${context.actor?.role ?? ''}\u0000${context.source}\u0000${recordedAt}`;
     let template = this.templates.get(key);
@@ -34,11 +54,20 @@ export class BatchMetadata {
       template = metadataFor(context, type);
       this.templates.set(key, template);
     }
-    return {
-      ...template,
-      commandId,
-      correlationId: commandId,
-      causationId: commandId,
+    this.last = {
+      template,
+      type,
+      actor: context.actor,
+      source: context.source,
+      at: context.now.getTime(),
     };
+    return withIds(template, commandId);
   }
 }
+
+const withIds = (template: EventMetadata, commandId: string): EventMetadata => ({
+  ...template,
+  commandId,
+  correlationId: commandId,
+  causationId: commandId,
+});

@@ -136,7 +136,8 @@ export const writeClientRows = async <C extends { readonly command: Command }>(
           next,
           decisionContextOf(context, options.settings),
         );
-        decided.forEach((event, index) => {
+        for (let index = 0; index < decided.length; index += 1) {
+          const event = decided[index]!;
           next = evolveClient(next, event);
           bytes += estimateJsonLength(event.data) + 400;
           events.push({
@@ -145,7 +146,7 @@ export const writeClientRows = async <C extends { readonly command: Command }>(
             data: event.data as unknown as JsonObject,
             metadata: metadata.of(context, event.type) as unknown as JsonObject,
           });
-        });
+        }
       }
     } catch (error) {
       if (!isCustodyError(error)) throw error;

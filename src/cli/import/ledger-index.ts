@@ -27,6 +27,8 @@ export interface IndexedClient {
 
 export type QuoteState = 'issued' | 'accepted' | 'lost';
 
+const text = (data: JsonObject, key: string): string => String(data[key]);
+
 export class LedgerIndex {
   readonly people = new Map<string, IndexedPerson>();
   readonly peopleByEmail = new Map<string, IndexedPerson>();
@@ -65,14 +67,13 @@ export class LedgerIndex {
   }
 
   apply(type: string, data: JsonObject): void {
-    const text = (key: string): string => String(data[key]);
     const clientId = typeof data.clientId === 'string' ? data.clientId : '';
     const client = this.clients.get(clientId);
     switch (type) {
       case 'PersonJoined': {
         const person: IndexedPerson = {
-          id: text('personId'),
-          email: text('email').toLowerCase(),
+          id: text(data, 'personId'),
+          email: text(data, 'email').toLowerCase(),
           role: data.role as Role,
           departed: false,
         };
@@ -81,12 +82,12 @@ export class LedgerIndex {
         return;
       }
       case 'PersonRoleChanged': {
-        const person = this.people.get(text('personId'));
+        const person = this.people.get(text(data, 'personId'));
         if (person) person.role = data.role as Role;
         return;
       }
       case 'PersonDeparted': {
-        const person = this.people.get(text('personId'));
+        const person = this.people.get(text(data, 'personId'));
         if (person) person.departed = true;
         return;
       }
@@ -102,26 +103,27 @@ export class LedgerIndex {
         return;
       case 'OwnershipAssigned':
       case 'ClientClaimed':
-        if (client) client.ownerId = text('ownerId');
+        if (client) client.ownerId = text(data, 'ownerId');
         return;
       case 'OwnershipTransferred':
-        if (client) client.ownerId = text('toOwnerId');
+        if (client) client.ownerId = text(data, 'toOwnerId');
         return;
       case 'ClientReleasedToPool':
         if (client) client.ownerId = null;
         return;
       case 'ContactLogged':
       case 'VisitLogged':
-        this.interactions.add(text('interactionId'));
+        this.interactions.add(text(data, 'interactionId'));
         return;
       case 'QuoteIssued':
-        if (!this.quotes.has(text('quoteId'))) this.quotes.set(text('quoteId'), 'issued');
+        if (!this.quotes.has(text(data, 'quoteId')))
+          this.quotes.set(text(data, 'quoteId'), 'issued');
         return;
       case 'QuoteAccepted':
-        this.quotes.set(text('quoteId'), 'accepted');
+        this.quotes.set(text(data, 'quoteId'), 'accepted');
         return;
       case 'QuoteLost':
-        this.quotes.set(text('quoteId'), 'lost');
+        this.quotes.set(text(data, 'quoteId'), 'lost');
         return;
       default:
         return;
