@@ -48,6 +48,7 @@ export const interactionsKind: ImportKind<InteractionRow> = {
     'interaction_id',
   ],
   schema,
+  repeatingColumns: ['client', 'type', 'participants', 'client_initiated'],
   createPlanner: ({ index, now, settings }) => {
     const seen = new Map<string, number>();
     const latest = now.getTime() + settings.clockSkewSeconds * 1000;

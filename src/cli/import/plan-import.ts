@@ -1,6 +1,7 @@
 import { userError } from '../user-error';
 import { detectKind, importKinds } from './kinds';
 import type { ImportKindName, PlanContext, PlannedRow, RowIssue } from './plan-types';
+import { createRowParser } from './row-parser';
 import type { SourceFile } from './source-rows';
 
 export interface ImportPlan {
@@ -32,6 +33,7 @@ export const planImport = (
     throw userError('import.no-rows', `${source.name}: has a header but no rows`);
   }
 
+  const parse = createRowParser(kind.schema, kind.repeatingColumns ?? []);
   const plan = kind.createPlanner(context);
   const rows: PlannedRow[] = [];
   const issues: RowIssue[] = [];
@@ -41,9 +43,9 @@ export const planImport = (
       issues.push({ line: row.line, reason: row.problem });
       continue;
     }
-    const parsed = kind.schema.safeParse(row.values);
+    const parsed = parse(row.values);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
+      for (const issue of parsed.issues) {
         const column = issue.path[0];
         issues.push({
           line: row.line,

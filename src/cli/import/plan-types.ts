@@ -49,6 +49,11 @@ export interface ImportKind<Row> {
   readonly requiredColumns: readonly string[];
   readonly optionalColumns: readonly string[];
   readonly schema: z.ZodType<Row>;
+  /**
+   * Columns whose cells large files repeat (a client, a salesperson): parsed
+   * once per distinct text. See row-parser.ts.
+   */
+  readonly repeatingColumns?: readonly string[];
   createPlanner(context: PlanContext): (row: Row, line: number) => RowVerdict;
 }
 

@@ -44,6 +44,7 @@ export const quotesKind: ImportKind<QuoteRow> = {
   requiredColumns: ['client', 'issued_by', 'amount', 'currency', 'issued_at'],
   optionalColumns: ['quote_ref', 'status', 'closed_at', 'description', 'reason'],
   schema,
+  repeatingColumns: ['client', 'issued_by', 'currency', 'status'],
   createPlanner: ({ index, now, settings }) => {
     const seen = new Map<string, number>();
     const latest = now.getTime() + settings.clockSkewSeconds * 1000;
