@@ -7,6 +7,7 @@ import type { EventMetadata } from '../src/domain/events/metadata';
 import { defaultDomainSettings } from '../src/domain/settings';
 import { openSqliteEventStore, type SqliteEventStore } from '../src/eventstore/sqlite';
 import { ProjectionEngine } from '../src/projections/engine';
+import { workerFold } from '../src/projections/parallel-fold';
 import { ownerAt } from '../src/projections/queries/ownership-history';
 import { portfolio } from '../src/projections/queries/portfolio';
 import { clientRelationships } from '../src/projections/queries/relationships';
@@ -19,7 +20,9 @@ import type { BenchResult } from './report';
  * recorded late, written in recording order into a fresh embedded store
  * (see `writeWorkload`). Then:
  *   a. readAll of the whole log, JSON parsed: the baseline;
- *   b. a rebuild of every projection from zero, with peak RSS;
+ *   b. a rebuild of every projection from zero, as `custody rebuild` runs it
+ *      (a second thread folds some projections), with peak RSS of the
+ *      process, both threads included;
  *   c. query latency in process: owner as of an instant, a portfolio, a
  *      client's relationship strengths (p99 over 2,000 queries each).
  */
@@ -373,10 +376,8 @@ export async function runProjectionBench(
   const total =
     options.events ?? Number(process.env.BENCH_PROJECTION_EVENTS ?? 1_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'custody-bench-projections-'));
-  const store = openSqliteEventStore({
-    path: join(dir, 'ledger.db'),
-    synchronous: 'NORMAL',
-  });
+  const path = join(dir, 'ledger.db');
+  const store = openSqliteEventStore({ path, synchronous: 'NORMAL' });
   try {
     // 1. Write the ledger.
     const events = writeWorkload(store, total);
@@ -387,11 +388,16 @@ export async function runProjectionBench(
     for await (const _ of store.readAll()) read += 1;
     const readAllPerS = read / seconds(readStart);
 
-    // 3. Rebuild every projection from zero.
+    // 3. Rebuild every projection from zero, as `custody rebuild` does it:
+    //    with a second thread folding some of them.
     const engine = new ProjectionEngine({
       store,
       database: store.database,
       projections: allProjections(defaultDomainSettings.strength),
+      parallel: workerFold({
+        store: { kind: 'embedded', path },
+        strength: defaultDomainSettings.strength,
+      }),
     });
     let peakRss = process.memoryUsage().rss;
     const rebuildStart = process.hrtime.bigint();

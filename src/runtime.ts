@@ -25,7 +25,12 @@ import { queryRoutes } from './http/routes/queries';
 import { tokenRoutes } from './http/routes/token-routes';
 import { createLogger, type Logger } from './log';
 import { defaultPolicySchedule, type PolicySchedule, startPolicyProcess } from './policy';
-import { createProjectionRuntime, type ProjectionEngine } from './projections';
+import {
+  canFoldInParallel,
+  createProjectionRuntime,
+  type ProjectionEngine,
+  workerFold,
+} from './projections';
 
 export interface RuntimeOptions {
   readonly logger?: Logger;
@@ -154,6 +159,9 @@ export const startRuntime = async (
       database,
       settings,
       logger,
+      ...(canFoldInParallel(config.store)
+        ? { parallel: workerFold({ store: config.store, strength: settings.strength }) }
+        : {}),
     });
     closers.push(() => engine.close());
     await engine.start();

@@ -1,13 +1,11 @@
 import type { Database } from 'better-sqlite3';
 import type { ProjectionDefinition } from '../../projections/definition';
-import {
-  type EventType,
-  eventSchemas,
-  type LedgerEvent,
-} from '../domain/events/catalogue';
+import type { LedgerEvent } from '../domain/events/catalogue';
 import type { EventStore, Position, Subscription } from '../eventstore/port';
 import { comparePositions, formatPosition } from '../eventstore/position';
 import { type Logger, logFields, silentLogger } from '../log';
+import { dispatchTable } from './dispatch';
+import type { FoldJob, ParallelFold } from './parallel-fold';
 import { PositionWaiters } from './position-waiters';
 import { RunningProjection } from './running-projection';
 import { SharedEntities } from './shared-entities';
@@ -28,6 +26,8 @@ export interface ProjectionEngineOptions {
   readonly liveBatch?: number;
   /** Pause before resubscribing after the feed failed (default 1 s). */
   readonly retryDelayMs?: number;
+  /** Lets `rebuild` fold some projections on another thread. */
+  readonly parallel?: ParallelFold;
 }
 
 export interface RebuildProgress {
@@ -62,23 +62,18 @@ export interface EngineStatus {
   readonly projections: readonly { name: string; version: number; events: number }[];
 }
 
-/** Which projections each catalogue event type goes to. */
-const dispatchTable = (
-  running: readonly RunningProjection[],
-): Map<string, RunningProjection[]> =>
-  new Map(
-    (Object.keys(eventSchemas) as EventType[]).map((type) => [
-      type,
-      running.filter(({ definition }) => definition.eventTypes?.includes(type) ?? true),
-    ]),
-  );
-
 /** Events folded between two turns of the event loop. */
 const yieldEvery = 2_000;
 
 interface Run {
   readonly subscription: Subscription;
   readonly done: Promise<void>;
+}
+
+/** Projections being folded on another thread, through `until`. */
+interface HandOff {
+  readonly until: Position;
+  readonly job: FoldJob;
 }
 
 interface ProgressState {
@@ -101,8 +96,10 @@ export class ProjectionEngine {
   private readonly storage: ProjectionStorage;
   private readonly running: RunningProjection[];
   private readonly byName = new Map<string, RunningProjection>();
-  /** Event type to the projections that fold it; unknown types are absent. */
-  private readonly dispatch: ReadonlyMap<string, readonly RunningProjection[]>;
+  /** Event type to the projections that fold it here; unknown types are absent. */
+  private dispatch: ReadonlyMap<string, readonly RunningProjection[]>;
+  private readonly parallel: ParallelFold | undefined;
+  private handOff: HandOff | undefined;
   private readonly logger: Logger;
   private readonly catchUpBatch: number;
   private readonly liveBatch: number;
@@ -127,6 +124,7 @@ export class ProjectionEngine {
     this.catchUpBatch = options.catchUpBatch ?? 500_000;
     this.liveBatch = options.liveBatch ?? 1_000;
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
+    this.parallel = options.parallel;
     const shared = new SharedEntities(options.projections.length);
     this.running = options.projections.map(
       (definition, index) => new RunningProjection(definition, index, shared),
@@ -144,7 +142,18 @@ export class ProjectionEngine {
       projection.reset();
       this.restore(projection);
     }
-    await this.begin();
+    this.refreshDispatch();
+    // Projections starting from zero on a long log (first start, a new
+    // version) may be folded on another thread like a rebuild.
+    const fresh = this.running.filter(({ position }) => position === undefined);
+    if (fresh.length > 0 && this.parallel) {
+      this.handOver(fresh, await this.store.headPosition());
+    }
+    try {
+      await this.begin();
+    } finally {
+      await this.dropHandOff();
+    }
   }
 
   /** Persists what is pending and stops following the feed. */
@@ -171,6 +180,7 @@ export class ProjectionEngine {
     this.storage.reset(names);
     for (const projection of chosen) projection.reset();
     const head = await this.store.headPosition();
+    this.handOver(chosen, head);
     const progress: ProgressState = {
       onProgress: options.onProgress ?? (() => undefined),
       every: options.progressEvery ?? 10_000,
@@ -183,6 +193,7 @@ export class ProjectionEngine {
       await this.begin();
     } finally {
       this.progress = undefined;
+      await this.dropHandOff();
     }
     if (this.current) this.report(progress, this.current);
     return { events: progress.events };
@@ -229,7 +240,9 @@ export class ProjectionEngine {
     this.flushScheduled = false;
     if (this.unsaved === 0) return;
     const current = this.current;
-    this.storage.save(this.running.map((projection) => projection.takeSave(current)));
+    // A parked projection's rows are gone and its state is elsewhere: nothing to save.
+    const saving = this.running.filter((projection) => !projection.parked);
+    this.storage.save(saving.map((projection) => projection.takeSave(current)));
     this.unsaved = 0;
   }
 
@@ -294,6 +307,7 @@ export class ProjectionEngine {
   private async follow(subscription: Subscription, caughtUp: () => void): Promise<void> {
     for await (const message of subscription) {
       if (message.kind === 'caught-up') {
+        if (this.handOff) await this.takeHandOff(this.handOff);
         this.caughtUp = true;
         this.failure = undefined;
         this.flush();
@@ -301,6 +315,10 @@ export class ProjectionEngine {
         continue;
       }
       const { event } = message;
+      // Projections folded elsewhere join before the first event past their end.
+      if (this.handOff && comparePositions(event.position, this.handOff.until) > 0) {
+        await this.takeHandOff(this.handOff);
+      }
       // A stored event already has a ledger event's shape: only its type is checked,
       // through the dispatch table (what toLedgerEvent does, without a copy per event).
       const interested = this.dispatch.get(event.type);
@@ -340,6 +358,73 @@ export class ProjectionEngine {
         if (this.flushScheduled) this.flush();
       });
     }
+  }
+
+  /**
+   * Hands the chosen projections named by the parallel fold to another
+   * thread, which folds them through `head` while this one folds the rest;
+   * `takeHandOff` installs them when this feed gets there.
+   */
+  private handOver(
+    chosen: readonly RunningProjection[],
+    head: Position | undefined,
+  ): void {
+    const parallel = this.parallel;
+    if (!parallel || !head || head.commit < BigInt(parallel.minEvents)) return;
+    const handed = chosen.filter(({ name }) => parallel.projections.includes(name));
+    if (handed.length === 0) return;
+    const job = parallel.fold(
+      handed.map(({ name }) => name),
+      head,
+    );
+    // A failure is reported when the fold is awaited; until then it must not go unhandled.
+    job.result.catch(() => undefined);
+    for (const projection of handed) projection.parked = true;
+    this.refreshDispatch();
+    this.handOff = { until: head, job };
+    this.logger.info(
+      {
+        projections: handed.map(({ name }) => name),
+        [logFields.position]: formatPosition(head),
+      },
+      'folding projections on another thread',
+    );
+  }
+
+  private async takeHandOff(handOff: HandOff): Promise<void> {
+    const folded = await handOff.job.result;
+    for (const result of folded) {
+      const projection = this.projection(result.name);
+      const { definition } = projection;
+      if (
+        result.version !== definition.version ||
+        result.settingsKey !== definition.settingsKey
+      ) {
+        throw new Error(
+          `The fold thread built ${result.name} version ${result.version}, expected ${definition.version} with the same settings`,
+        );
+      }
+      projection.install(result, handOff.until);
+    }
+    this.handOff = undefined;
+    this.refreshDispatch();
+    this.unsaved += 1;
+  }
+
+  /**
+   * Stops a fold that was not taken (the rebuild failed or was stopped). Its
+   * projections stay parked, with neither rows nor checkpoint: the next start
+   * rebuilds them from zero.
+   */
+  private async dropHandOff(): Promise<void> {
+    const handOff = this.handOff;
+    if (!handOff) return;
+    this.handOff = undefined;
+    await handOff.job.cancel();
+  }
+
+  private refreshDispatch(): void {
+    this.dispatch = dispatchTable(this.running.filter(({ parked }) => !parked));
   }
 
   private countProgress(progress: ProgressState, position: Position): void {

@@ -4,12 +4,14 @@ import type { DomainSettings } from '../domain/settings';
 import type { EventStore } from '../eventstore/port';
 import type { Logger } from '../log';
 import { ProjectionEngine } from './engine';
+import type { ParallelFold } from './parallel-fold';
 import { ReadModelOwnershipLookup } from './queries/ownership-lookup';
 import { ReadModels } from './read-models';
 
 export * from './dispute-report';
 export * from './dispute-report-render';
 export * from './engine';
+export * from './parallel-fold';
 export { ReadModelOwnershipLookup } from './queries/ownership-lookup';
 export * from './read-models';
 
@@ -19,6 +21,8 @@ export interface ProjectionRuntimeOptions {
   readonly database: Database | string;
   readonly settings: DomainSettings;
   readonly logger?: Logger;
+  /** Lets a rebuild fold some projections on another thread. */
+  readonly parallel?: ParallelFold;
 }
 
 export interface ProjectionRuntime {
@@ -39,6 +43,7 @@ export const createProjectionRuntime = (
     database: options.database,
     projections: allProjections(options.settings.strength),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.parallel ? { parallel: options.parallel } : {}),
   });
   const readModels = new ReadModels(engine);
   return {

@@ -2,8 +2,9 @@ import type { ProjectionDefinition } from '../../projections/definition';
 import type { LedgerEvent } from '../domain/events/catalogue';
 import type { Position } from '../eventstore/port';
 import { comparePositions } from '../eventstore/position';
+import type { FoldedProjection } from './parallel-fold';
 import type { SharedEntities } from './shared-entities';
-import type { ProjectionSave, StoredCheckpoint } from './storage';
+import { PersistedJson, type ProjectionSave, type StoredCheckpoint } from './storage';
 
 /**
  * One projection at run time: its entities in memory, the keys changed since
@@ -30,6 +31,16 @@ export class RunningProjection {
   events = 0;
   /** Events up to here are already folded in: it resumed further on than the feed. */
   private skipThrough: Position | undefined;
+  /**
+   * Folded on another thread and not saved yet: the persisted JSON of every
+   * entity as it arrived, saved as it is unless the entity changed since.
+   */
+  private arrived: ReadonlyMap<string, string> | undefined;
+  /**
+   * Being folded on another thread: the engine hands this projection no
+   * events and saves nothing of it until `install` brings its state.
+   */
+  parked = false;
 
   constructor(
     readonly definition: ProjectionDefinition<unknown>,
@@ -55,9 +66,35 @@ export class RunningProjection {
     this.events = checkpoint.events;
   }
 
+  /**
+   * Takes the state another thread folded through `position`: entities in
+   * their persisted JSON, as `ProjectionStorage` would load them.
+   */
+  install(folded: FoldedProjection, position: Position): void {
+    const form = this.definition.stored;
+    const entities = new Map<string, unknown>();
+    this.shared.clear(this.index);
+    for (const [key, text] of folded.entries) {
+      const stored: unknown = JSON.parse(text);
+      const entity = form ? form.decode(stored, key) : stored;
+      entities.set(key, entity);
+      this.shared.slotFor(key)[this.index] = entity;
+    }
+    this.entities = entities;
+    this.arrived = new Map(folded.entries);
+    this.dirty = new Set();
+    this.saveAll = false;
+    this.skipThrough = undefined;
+    this.position = position;
+    this.events = folded.events;
+    this.parked = false;
+  }
+
   reset(): void {
     this.entities = new Map();
     this.shared.clear(this.index);
+    this.arrived = undefined;
+    this.parked = false;
     this.dirty = new Set();
     this.saveAll = true;
     this.position = undefined;
@@ -108,7 +145,8 @@ export class RunningProjection {
       this.skipThrough && (!current || comparePositions(this.skipThrough, current) > 0);
     this.position = ahead ? this.skipThrough : (current ?? this.position);
     const entities = this.entities;
-    const keys = this.saveAll ? entities.keys() : this.dirty;
+    const dirty = this.dirty;
+    const keys = this.saveAll ? entities.keys() : dirty;
     this.dirty = new Set();
     this.saveAll = false;
     const form = this.definition.stored;
@@ -116,6 +154,12 @@ export class RunningProjection {
     for (const key of keys) {
       const entity = entities.get(key);
       changes.push([key, form && entity !== undefined ? form.encode(entity) : entity]);
+    }
+    if (this.arrived) {
+      for (const [key, text] of this.arrived) {
+        if (!dirty.has(key)) changes.push([key, new PersistedJson(text)]);
+      }
+      this.arrived = undefined;
     }
     return {
       name: this.name,

@@ -36,11 +36,19 @@ export interface StoredCheckpoint {
   readonly events: number;
 }
 
+/**
+ * An entity already in its persisted JSON form (folded on another thread,
+ * which serialised it there): saved as it is.
+ */
+export class PersistedJson {
+  constructor(readonly text: string) {}
+}
+
 /** What one projection persists in one flush. */
 export interface ProjectionSave {
   readonly name: string;
   readonly checkpoint: StoredCheckpoint;
-  /** Changed entities; `undefined` deletes the key. */
+  /** Changed entities, or their JSON as `PersistedJson`; `undefined` deletes the key. */
   readonly changes: Iterable<readonly [string, unknown]>;
 }
 
@@ -122,7 +130,12 @@ export class ProjectionStorage {
       for (const save of saves) {
         for (const [key, value] of save.changes) {
           if (value === undefined) remove.run(save.name, key);
-          else upsert.run(save.name, key, JSON.stringify(value));
+          else
+            upsert.run(
+              save.name,
+              key,
+              value instanceof PersistedJson ? value.text : JSON.stringify(value),
+            );
         }
         const { version, settingsKey, position, events } = save.checkpoint;
         checkpoint.run(

@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { formatPosition } from '../../eventstore/position';
-import { createProjectionRuntime } from '../../projections';
+import {
+  canFoldInParallel,
+  createProjectionRuntime,
+  workerFold,
+} from '../../projections';
 import { readModelDatabaseOf } from '../../runtime';
 import type { CliContext } from '../context';
 import { createProgress } from '../progress';
@@ -19,6 +23,14 @@ export const registerRebuild = (program: Command, context: CliContext): void => 
           database: readModelDatabaseOf(opened),
           settings: config.domain,
           logger,
+          ...(canFoldInParallel(config.store)
+            ? {
+                parallel: workerFold({
+                  store: config.store,
+                  strength: config.domain.strength,
+                }),
+              }
+            : {}),
         });
         const progress = createProgress(context.io, 'rebuild');
         const head = await opened.store.headPosition();

@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { StoreConfig } from '../config';
+import type { StrengthModel } from '../domain/settings';
+import type { Position } from '../eventstore/port';
+import { formatPosition } from '../eventstore/position';
+
+/** One projection folded on another thread, in its persisted form. */
+export interface FoldedProjection {
+  readonly name: string;
+  readonly version: number;
+  readonly settingsKey: string;
+  /** Events the projection folded in. */
+  readonly events: number;
+  /** Every entity as `[key, persisted JSON]`. */
+  readonly entries: readonly (readonly [string, string])[];
+}
+
+/** A fold under way on another thread. */
+export interface FoldJob {
+  readonly result: Promise<readonly FoldedProjection[]>;
+  /** Stops the thread; `result` then never resolves. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Folds some projections on another thread while the engine folds the rest,
+ * so that a rebuild uses a second core. Each thread reads the log itself:
+ * reading costs a third of a fold, the projections the rest, so two threads
+ * finish a rebuild in little more than half the time.
+ */
+export interface ParallelFold {
+  /** The projections worth handing over, by name. */
+  readonly projections: readonly string[];
+  /** Smaller logs are folded on one thread: starting another costs about a second. */
+  readonly minEvents: number;
+  /** Folds the named projections from the start of the log through `until`. */
+  fold(names: readonly string[], until: Position): FoldJob;
+}
+
+/** What the fold thread is told; everything in it crosses the thread boundary by copy. */
+export interface FoldWorkerInput {
+  readonly store: StoreConfig;
+  readonly strength: StrengthModel;
+  readonly projections: readonly string[];
+  /** The last position to fold, in its text form. */
+  readonly until: string;
+}
+
+export interface WorkerFoldOptions {
+  /** How the thread opens the log: an embedded file or EventStoreDB, never `:memory:`. */
+  readonly store: StoreConfig;
+  readonly strength: StrengthModel;
+  readonly projections?: readonly string[];
+  readonly minEvents?: number;
+}
+
+/**
+ * Neglect and the client directory follow every event of every client and
+ * keep small entities: a large share of a rebuild's folding, cheap to hand
+ * back. Relationship strength costs as much but its state is several times
+ * larger; handing it back took longer than the thread saved.
+ */
+export const defaultParallelProjections: readonly string[] = [
+  'neglect',
+  'client-directory',
+];
+
+/** `ParallelFold` on a worker thread that opens the log the way the process did. */
+export const workerFold = (options: WorkerFoldOptions): ParallelFold => ({
+  projections: options.projections ?? defaultParallelProjections,
+  minEvents: options.minEvents ?? 200_000,
+  fold(names, until) {
+    const input: FoldWorkerInput = {
+      store: options.store,
+      strength: options.strength,
+      projections: [...names],
+      until: formatPosition(until),
+    };
+    // The thread starts without this process's TypeScript loader: its entry
+    // point registers one before loading the fold.
+    const worker = new Worker(join(__dirname, 'fold-worker.cjs'), { workerData: input });
+    const result = new Promise<readonly FoldedProjection[]>((resolve, reject) => {
+      worker.once('message', (message: readonly FoldedProjection[]) => resolve(message));
+      worker.once('error', reject);
+      worker.once('exit', (code) =>
+        reject(
+          new Error(`The fold thread stopped (exit code ${code}) before it finished`),
+        ),
+      );
+    });
+    return {
+      result,
+      cancel: async () => {
+        await worker.terminate();
+      },
+    };
+  },
+});
+
+/** Whether a store can be opened again from another thread. */
+export const canFoldInParallel = (store: StoreConfig): boolean =>
+  store.kind === 'eventstoredb' || (store.path !== ':memory:' && store.path !== '');

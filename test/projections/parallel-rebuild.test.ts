@@ -1,0 +1,254 @@
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { allProjections } from '../../projections';
+import { defaultDomainSettings } from '../../src/domain/settings';
+import type { EventStore, Position, SubscribeOptions } from '../../src/eventstore/port';
+import { formatPosition } from '../../src/eventstore/position';
+import { openSqliteEventStore, type SqliteEventStore } from '../../src/eventstore/sqlite';
+import { ProjectionEngine } from '../../src/projections/engine';
+import {
+  canFoldInParallel,
+  type FoldedProjection,
+  type ParallelFold,
+  workerFold,
+} from '../../src/projections/parallel-fold';
+import { ProjectionStorage } from '../../src/projections/storage';
+import { TestLedger, tempDir } from './ledger';
+import { interpret, stepArbitrary } from './random-history';
+
+const projections = allProjections(defaultDomainSettings.strength);
+const names = projections.map(({ name }) => name);
+
+/** Every projection's entities, keys sorted, as JSON text (what a restart would read). */
+const snapshot = (engine: ProjectionEngine) =>
+  Object.fromEntries(
+    names.map((name) => [
+      name,
+      JSON.stringify(
+        [...engine.entities<unknown>(name)].sort(([a], [b]) => (a < b ? -1 : 1)),
+      ),
+    ]),
+  );
+
+const checkpoints = (file: string) => {
+  const storage = new ProjectionStorage(file);
+  try {
+    return Object.fromEntries(
+      names.map((name) => {
+        const checkpoint = storage.readCheckpoint(name);
+        return [
+          name,
+          checkpoint && {
+            ...checkpoint,
+            position: checkpoint.position && formatPosition(checkpoint.position),
+          },
+        ];
+      }),
+    );
+  } finally {
+    storage.close();
+  }
+};
+
+/** A fixed random history with late recordings, handovers, quotes and departures. */
+const history = interpret(
+  fc.sample(fc.array(stepArbitrary, { minLength: 240, maxLength: 240 }), {
+    seed: 20_261_203,
+    numRuns: 1,
+  })[0]!,
+);
+
+const recordStarts = (store: EventStore): SubscribeOptions[] => {
+  const starts: SubscribeOptions[] = [];
+  const subscribe = store.subscribeToAll.bind(store);
+  store.subscribeToAll = (options) => {
+    starts.push(options ?? {});
+    return subscribe(options);
+  };
+  return starts;
+};
+
+describe('rebuilding with a second thread', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let logFile: string;
+  let store: SqliteEventStore;
+
+  beforeEach(async () => {
+    dir = tempDir();
+    logFile = join(dir.path, 'ledger.db');
+    store = openSqliteEventStore({ path: logFile });
+    const ledger = new TestLedger(store);
+    for (const write of history) await write(ledger);
+  });
+
+  afterEach(async () => {
+    await store.close();
+    dir.cleanup();
+  });
+
+  const rebuildAlone = async () => {
+    const file = join(dir.path, 'alone.db');
+    const engine = new ProjectionEngine({ store, database: file, projections });
+    await engine.rebuild();
+    const state = snapshot(engine);
+    await engine.close();
+    return { state, checkpoints: checkpoints(file) };
+  };
+
+  it('ends in the same read models and checkpoints as a rebuild on one thread', async () => {
+    const alone = await rebuildAlone();
+    const file = join(dir.path, 'parallel.db');
+    const parallel = workerFold({
+      store: { kind: 'embedded', path: logFile },
+      strength: defaultDomainSettings.strength,
+      minEvents: 0,
+    });
+    const engine = new ProjectionEngine({ store, database: file, projections, parallel });
+    const result = await engine.rebuild();
+    const head = await store.headPosition();
+    // Every event was read here too: the fold thread adds to the work, not replaces it.
+    expect(result.events).toBe(Number(head!.commit));
+    expect(result.events).toBeGreaterThan(150);
+    expect(snapshot(engine)).toEqual(alone.state);
+    await engine.close();
+    expect(checkpoints(file)).toEqual(alone.checkpoints);
+
+    // What the other thread folded was saved: a restart reads it, replays nothing.
+    const starts = recordStarts(store);
+    const restarted = new ProjectionEngine({ store, database: file, projections });
+    await restarted.start();
+    expect(snapshot(restarted)).toEqual(alone.state);
+    expect(starts.map(({ from }) => from)).toEqual([head]);
+    await restarted.close();
+  });
+
+  it('folds events appended while the other thread works into every projection', async () => {
+    const file = join(dir.path, 'parallel.db');
+    const inner = workerFold({
+      store: { kind: 'embedded', path: logFile },
+      strength: defaultDomainSettings.strength,
+      minEvents: 0,
+    });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let until: Position | undefined;
+    // The other thread's answer is held back until more has been written.
+    const parallel: ParallelFold = {
+      ...inner,
+      fold(chosen, through) {
+        until = through;
+        const job = inner.fold(chosen, through);
+        return { ...job, result: held.then(() => job.result) };
+      },
+    };
+    const engine = new ProjectionEngine({ store, database: file, projections, parallel });
+    const rebuilding = engine.rebuild();
+    const ledger = new TestLedger(store);
+    const more = interpret(
+      fc.sample(fc.array(stepArbitrary, { minLength: 40, maxLength: 40 }), {
+        seed: 7,
+        numRuns: 1,
+      })[0]!,
+    );
+    for (const write of more) await write(ledger);
+    release();
+    await rebuilding;
+    const head = await store.headPosition();
+    expect(head!.commit).toBeGreaterThan(until!.commit);
+    await engine.waitForPosition(head!, 5_000);
+
+    const alone = new ProjectionEngine({
+      store,
+      database: join(dir.path, 'alone.db'),
+      projections,
+    });
+    await alone.start();
+    expect(snapshot(engine)).toEqual(snapshot(alone));
+    await alone.close();
+    await engine.close();
+  });
+
+  it('fails the rebuild when the other thread fails, leaving its projections to rebuild', async () => {
+    const file = join(dir.path, 'parallel.db');
+    const failing: ParallelFold = {
+      projections: ['neglect'],
+      minEvents: 0,
+      fold: () => ({
+        result: Promise.reject(new Error('the fold thread ran out of memory')),
+        cancel: async () => undefined,
+      }),
+    };
+    const engine = new ProjectionEngine({
+      store,
+      database: file,
+      projections,
+      parallel: failing,
+    });
+    await expect(engine.rebuild()).rejects.toThrow('the fold thread ran out of memory');
+    await engine.close();
+    expect(checkpoints(file).neglect).toBeUndefined();
+
+    const alone = await rebuildAlone();
+    const restarted = new ProjectionEngine({ store, database: file, projections });
+    await restarted.start();
+    expect(snapshot(restarted)).toEqual(alone.state);
+    await restarted.close();
+  });
+
+  it('refuses state folded by another version of a projection', async () => {
+    const file = join(dir.path, 'parallel.db');
+    const stale: ParallelFold = {
+      projections: ['people'],
+      minEvents: 0,
+      fold: () => ({
+        result: Promise.resolve<FoldedProjection[]>([
+          { name: 'people', version: 999, settingsKey: '', events: 0, entries: [] },
+        ]),
+        cancel: async () => undefined,
+      }),
+    };
+    const engine = new ProjectionEngine({
+      store,
+      database: file,
+      projections,
+      parallel: stale,
+    });
+    await expect(engine.rebuild()).rejects.toThrow('people version 999');
+    await engine.close();
+  });
+
+  it('folds a log smaller than the threshold on one thread', async () => {
+    let asked = 0;
+    const parallel: ParallelFold = {
+      projections: ['neglect'],
+      minEvents: 1_000_000,
+      fold: () => {
+        asked += 1;
+        throw new Error('not expected');
+      },
+    };
+    const engine = new ProjectionEngine({
+      store,
+      database: join(dir.path, 'small.db'),
+      projections,
+      parallel,
+    });
+    await engine.rebuild();
+    expect(asked).toBe(0);
+    await engine.close();
+  });
+
+  it('is offered only for logs another thread can open', () => {
+    expect(canFoldInParallel({ kind: 'embedded', path: logFile })).toBe(true);
+    expect(canFoldInParallel({ kind: 'embedded', path: ':memory:' })).toBe(false);
+    expect(
+      canFoldInParallel({
+        kind: 'eventstoredb',
+        connectionString: 'esdb://localhost:2113?tls=false',
+        projectionsPath: join(dir.path, 'read-models.db'),
+      }),
+    ).toBe(true);
+  });
+});
