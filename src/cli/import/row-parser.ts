@@ -45,9 +45,13 @@ export const createRowParser = <Row>(
   const omitted: Record<string, true> = {};
   for (const key of remembered) omitted[key] = true;
   const rest = schema.omit(omitted as never);
-  const fields = new Map(
-    remembered.map((key) => [key, new RememberedField(key, shape[key]!)]),
-  );
+  // In the schema's field order, as the whole schema sets keys and lists issues.
+  const fields = keys.map((key) => ({
+    key,
+    remembered: remembered.includes(key)
+      ? new RememberedField(key, shape[key]!)
+      : undefined,
+  }));
 
   return (values) => {
     const parsedRest = rest.safeParse(values);
@@ -59,19 +63,17 @@ export const createRowParser = <Row>(
     const data: Record<string, unknown> = {};
     const issues: z.core.$ZodIssue[] = [];
 
-    // In the schema's field order, as the whole schema sets keys and lists issues.
-    for (const key of keys) {
-      const field = fields.get(key);
-      if (field === undefined) {
+    for (const { key, remembered } of fields) {
+      if (remembered === undefined) {
         if (Object.hasOwn(restData, key)) data[key] = restData[key];
         for (const issue of restIssues) {
           if (issue.path[0] === key) issues.push(issue);
         }
         continue;
       }
-      const answer = field.parse(values);
+      const answer = remembered.parse(values);
       if (Object.hasOwn(answer.data, key)) data[key] = answer.data[key];
-      issues.push(...answer.issues);
+      for (const issue of answer.issues) issues.push(issue);
     }
     return issues.length === 0
       ? { success: true, data: data as Row }
