@@ -118,6 +118,26 @@ describe('the row parser', () => {
     },
   );
 
+  it('refuses a row that is no object as the whole schema does', () => {
+    const kind = importKinds.interactions;
+    const parse = createRowParser(kind.schema, kind.repeatingColumns ?? []);
+    for (const values of [null, ['C-1'], 'C-1']) {
+      const parsed = parse(values as never);
+      const expected = describeParse(kind.schema.safeParse(values));
+      expect(parsed.success).toBe(false);
+      if (!parsed.success) {
+        expect({
+          success: false,
+          issues: parsed.issues.map(({ code, path, message }) => ({
+            code,
+            path,
+            message,
+          })),
+        }).toStrictEqual(expected);
+      }
+    }
+  });
+
   it('parses a schema with checks on the whole row as a whole', () => {
     const schema = z
       .object({ a: z.string(), b: z.string() })

@@ -54,6 +54,10 @@ export const createRowParser = <Row>(
   }));
 
   return (values) => {
+    // Only the whole schema knows how to refuse a row that is no object at all.
+    if (typeof values !== 'object' || values === null || Array.isArray(values)) {
+      return whole(values);
+    }
     const parsedRest = rest.safeParse(values);
     const restData = (parsedRest.success ? parsedRest.data : {}) as Record<
       string,
