@@ -115,6 +115,16 @@ export type SubscriptionMessage =
   /** Everything committed when the subscription started has been delivered. */
   | { readonly kind: 'caught-up' };
 
+/** What a paged subscription hands out: events a page at a time. */
+export type PageMessage =
+  | { readonly kind: 'events'; readonly events: readonly RecordedEvent[] }
+  | { readonly kind: 'caught-up' };
+
+/** `Subscription`'s feed, a page of events per message. */
+export interface PagedSubscription extends AsyncIterable<PageMessage> {
+  close(): Promise<void>;
+}
+
 /**
  * A catch-up subscription: it replays history from its start position, says
  * `caught-up` once, then delivers new events live, in global order, each once.
@@ -144,6 +154,14 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
 
   subscribeToAll(options?: SubscribeOptions): Subscription;
+
+  /**
+   * Optional: the feed of `subscribeToAll` with the events of each read handed
+   * out together, for consumers that fold the whole log and would otherwise
+   * pay for a message and a turn of the event loop per event. Consumers fall
+   * back to `subscribeToAll` where a store does not offer it.
+   */
+  subscribeToAllInPages?(options?: SubscribeOptions): PagedSubscription;
 
   /** The stream's last revision, or `undefined` when it does not exist. */
   streamRevision(stream: string): Promise<number | undefined>;

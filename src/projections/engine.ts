@@ -1,7 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import type { ProjectionDefinition } from '../../projections/definition';
 import type { LedgerEvent } from '../domain/events/catalogue';
-import type { EventStore, Position, Subscription } from '../eventstore/port';
+import { subscribeInPages } from '../eventstore/paged-feed';
+import type {
+  EventStore,
+  PagedSubscription,
+  Position,
+  RecordedEvent,
+} from '../eventstore/port';
 import { comparePositions, formatPosition } from '../eventstore/position';
 import { type Logger, logFields, silentLogger } from '../log';
 import { dispatchTable } from './dispatch';
@@ -66,7 +72,7 @@ export interface EngineStatus {
 const yieldEvery = 2_000;
 
 interface Run {
-  readonly subscription: Subscription;
+  readonly subscription: PagedSubscription;
   readonly done: Promise<void>;
 }
 
@@ -288,7 +294,7 @@ export class ProjectionEngine {
     this.current = this.resumePoint();
     for (const projection of this.running) projection.resumeFrom(this.current);
     this.caughtUp = false;
-    const subscription = this.store.subscribeToAll({
+    const subscription = subscribeInPages(this.store, {
       from: this.current ?? 'start',
       detailsOnAccess: true,
     });
@@ -304,7 +310,10 @@ export class ProjectionEngine {
     });
   }
 
-  private async follow(subscription: Subscription, caughtUp: () => void): Promise<void> {
+  private async follow(
+    subscription: PagedSubscription,
+    caughtUp: () => void,
+  ): Promise<void> {
     for await (const message of subscription) {
       if (message.kind === 'caught-up') {
         if (this.handOff) await this.takeHandOff(this.handOff);
@@ -314,27 +323,19 @@ export class ProjectionEngine {
         caughtUp();
         continue;
       }
-      const { event } = message;
-      // Projections folded elsewhere join before the first event past their end.
-      if (this.handOff && comparePositions(event.position, this.handOff.until) > 0) {
-        await this.takeHandOff(this.handOff);
-      }
-      // A stored event already has a ledger event's shape: only its type is checked,
-      // through the dispatch table (what toLedgerEvent does, without a copy per event).
-      const interested = this.dispatch.get(event.type);
-      if (interested) {
-        for (const projection of interested) {
-          projection.apply(event as unknown as LedgerEvent, event.position);
+      for (const event of message.events) {
+        // Projections folded elsewhere join before the first event past their end.
+        if (this.handOff && comparePositions(event.position, this.handOff.until) > 0) {
+          await this.takeHandOff(this.handOff);
         }
+        this.fold(event);
       }
-      this.current = event.position;
-      this.unsaved += 1;
-      if (this.progress) this.countProgress(this.progress, event.position);
-      this.waiters.reached(event.position);
-      this.afterEvent();
+      if (this.current) this.waiters.reached(this.current);
+      this.afterPage();
       // A page of the embedded feed is read synchronously; yield now and then so
       // that HTTP requests and timers still run during a long catch-up.
-      if (++this.sinceYield >= yieldEvery) {
+      this.sinceYield += message.events.length;
+      if (this.sinceYield >= yieldEvery) {
         this.sinceYield = 0;
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
@@ -343,7 +344,20 @@ export class ProjectionEngine {
     caughtUp();
   }
 
-  private afterEvent(): void {
+  private fold(event: RecordedEvent): void {
+    // A stored event already has a ledger event's shape: only its type is checked,
+    // through the dispatch table (what toLedgerEvent does, without a copy per event).
+    const interested = this.dispatch.get(event.type);
+    if (interested) {
+      const ledgerEvent = event as unknown as LedgerEvent;
+      for (const projection of interested) projection.apply(ledgerEvent, event.position);
+    }
+    this.current = event.position;
+    this.unsaved += 1;
+    if (this.progress) this.countProgress(this.progress, event.position);
+  }
+
+  private afterPage(): void {
     if (!this.caughtUp) {
       // A rebuild persists once, when caught up: saving its growing state on the way
       // cost a fifth of its time. A crash midway sends it back to zero.

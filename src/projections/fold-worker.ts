@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { allProjections } from '../../projections';
 import type { LedgerEvent } from '../domain/events/catalogue';
 import { openEventStore } from '../eventstore/open';
+import { subscribeInPages } from '../eventstore/paged-feed';
 import { comparePositions, parsePosition } from '../eventstore/position';
 import { dispatchTable } from './dispatch';
 import type { FoldedProjection, FoldWorkerInput } from './parallel-fold';
@@ -24,22 +25,26 @@ const foldThrough = async (input: FoldWorkerInput): Promise<FoldedProjection[]> 
   const until = parsePosition(input.until);
   const { store } = openEventStore(input.store);
   try {
-    const subscription = store.subscribeToAll({ from: 'start', detailsOnAccess: true });
-    for await (const message of subscription) {
+    const subscription = subscribeInPages(store, {
+      from: 'start',
+      detailsOnAccess: true,
+    });
+    fold: for await (const message of subscription) {
       // Everything up to the head at subscription time has been delivered,
       // and `until` was the head before the subscription started.
       if (message.kind === 'caught-up') break;
-      const { event } = message;
-      const order = comparePositions(event.position, until);
-      if (order > 0) break;
-      const interested = dispatch.get(event.type);
-      if (interested) {
-        // Stored events have a ledger event's shape; the dispatch table checked the type.
-        const ledgerEvent = event as unknown as LedgerEvent;
-        for (const projection of interested)
-          projection.apply(ledgerEvent, event.position);
+      for (const event of message.events) {
+        const order = comparePositions(event.position, until);
+        if (order > 0) break fold;
+        const interested = dispatch.get(event.type);
+        if (interested) {
+          // Stored events have a ledger event's shape; the dispatch table checked the type.
+          const ledgerEvent = event as unknown as LedgerEvent;
+          for (const projection of interested)
+            projection.apply(ledgerEvent, event.position);
+        }
+        if (order === 0) break fold;
       }
-      if (order === 0) break;
     }
     await subscription.close();
   } finally {

@@ -1,4 +1,6 @@
+import { subscribeInPages } from '../../src/eventstore/paged-feed';
 import type {
+  EventStore,
   NewEvent,
   RecordedEvent,
   SubscriptionMessage,
@@ -115,5 +117,48 @@ describe('embedded store subscriptions', () => {
       seen.push(`${message.event.stream}:${message.event.type}`);
     }
     expect(seen).toEqual(['keep-1:ThingHappened']);
+  });
+
+  it('hands out the same feed a page at a time, then live pages after commits', async () => {
+    await store.append('history', events(4_500));
+    const pages: number[] = [];
+    const positions: bigint[] = [];
+    let caughtUpAfter = -1;
+    for await (const message of store.subscribeToAllInPages({ from: 'start' })) {
+      if (message.kind === 'caught-up') {
+        caughtUpAfter = positions.length;
+        await store.append('live', events(3));
+        continue;
+      }
+      pages.push(message.events.length);
+      for (const event of message.events) positions.push(event.position.commit);
+      if (positions.length === 4_503) break;
+    }
+    expect(caughtUpAfter).toBe(4_500);
+    expect(pages).toEqual([2_000, 2_000, 500, 3]);
+    expect(positions).toEqual(
+      Array.from({ length: 4_503 }, (_, index) => BigInt(index + 1)),
+    );
+  });
+
+  it('reads a store without pages of its own as pages of one event', async () => {
+    await store.append('one', events(3));
+    // The port's methods, the optional paged feed left out.
+    const withoutPages: EventStore = {
+      append: store.append.bind(store),
+      readStream: store.readStream.bind(store),
+      readAll: store.readAll.bind(store),
+      subscribeToAll: store.subscribeToAll.bind(store),
+      streamRevision: store.streamRevision.bind(store),
+      headPosition: store.headPosition.bind(store),
+      checkHealth: store.checkHealth.bind(store),
+      close: store.close.bind(store),
+    };
+    const pages: number[] = [];
+    for await (const message of subscribeInPages(withoutPages, { from: 'start' })) {
+      if (message.kind === 'caught-up') break;
+      pages.push(message.events.length);
+    }
+    expect(pages).toEqual([1, 1, 1]);
   });
 });

@@ -65,6 +65,14 @@ const recordStarts = (store: EventStore): SubscribeOptions[] => {
     starts.push(options ?? {});
     return subscribe(options);
   };
+  // The engine reads the feed a page at a time where the store offers it.
+  const subscribeInPages = store.subscribeToAllInPages?.bind(store);
+  if (subscribeInPages) {
+    store.subscribeToAllInPages = (options) => {
+      starts.push(options ?? {});
+      return subscribeInPages(options);
+    };
+  }
   return starts;
 };
 

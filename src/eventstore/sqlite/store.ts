@@ -6,6 +6,7 @@ import type {
   AppendResult,
   EventStore,
   NewEvent,
+  PagedSubscription,
   Position,
   ReadAllOptions,
   ReadStreamOptions,
@@ -30,7 +31,11 @@ import {
   toRecordedEvent,
 } from './rows';
 import { prepareStatements, type Statements } from './statements';
-import { SqliteSubscription } from './subscription';
+import {
+  SqlitePagedSubscription,
+  SqliteSubscription,
+  type SubscriptionSource,
+} from './subscription';
 
 /** Rows fetched per query when reading the log or catching up. */
 const pageSize = 2_000;
@@ -49,7 +54,7 @@ export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
   private readonly committer: GroupCommitter;
   private readonly signal: CommitSignal;
-  private readonly subscriptions = new Set<Subscription>();
+  private readonly subscriptions = new Set<Subscription | PagedSubscription>();
   private closed = false;
 
   /**
@@ -127,33 +132,51 @@ export class SqliteEventStore implements EventStore {
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    return this.follow<Subscription>(
+      options,
+      (source, after) => new SqliteSubscription(source, after),
+    );
+  }
+
+  subscribeToAllInPages(options: SubscribeOptions = {}): PagedSubscription {
+    return this.follow<PagedSubscription>(
+      options,
+      (source, after) => new SqlitePagedSubscription(source, after),
+    );
+  }
+
+  private follow<S extends Subscription | PagedSubscription>(
+    options: SubscribeOptions,
+    create: <Row>(source: SubscriptionSource<Row>, after: number) => S,
+  ): S {
     this.assertOpen();
     const from = options.from ?? 'start';
     const after =
       from === 'start' ? 0 : from === 'end' ? this.head() : Number(from.commit);
-    const onClose = (closed: Subscription) => this.subscriptions.delete(closed);
+    const shared = {
+      signal: this.signal,
+      pageSize,
+      onClose: (closed: Subscription | PagedSubscription) =>
+        this.subscriptions.delete(closed),
+    };
     const subscription = options.detailsOnAccess
-      ? new SqliteSubscription<LeanRow>(
+      ? create<LeanRow>(
           {
-            signal: this.signal,
+            ...shared,
             readPage: (start, limit) => this.statements.leanForwards.all(start, limit),
             positionOf: leanRowPosition,
             toEvent: (row) => toLeanRecordedEvent(row, this.readDetails),
             filter: rowFilter(options.filter, leanRowColumns),
-            pageSize,
-            onClose,
           },
           after,
         )
-      : new SqliteSubscription<EventRow>(
+      : create<EventRow>(
           {
-            signal: this.signal,
+            ...shared,
             readPage: (start, limit) => this.statements.allForwards.all(start, limit),
             positionOf: rowPosition,
             toEvent: toRecordedEvent,
             filter: rowFilter(options.filter, eventRowColumns),
-            pageSize,
-            onClose,
           },
           after,
         );

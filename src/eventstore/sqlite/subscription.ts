@@ -1,4 +1,10 @@
-import type { RecordedEvent, Subscription, SubscriptionMessage } from '../port';
+import type {
+  PagedSubscription,
+  PageMessage,
+  RecordedEvent,
+  Subscription,
+  SubscriptionMessage,
+} from '../port';
 import type { CommitSignal } from './commit-signal';
 
 /** Where a subscription reads its rows, and how it turns them into events. */
@@ -10,7 +16,7 @@ export interface SubscriptionSource<Row> {
   readonly toEvent: (row: Row) => RecordedEvent;
   readonly filter: ((row: Row) => boolean) | undefined;
   readonly pageSize: number;
-  readonly onClose: (subscription: Subscription) => void;
+  readonly onClose: (subscription: Subscription | PagedSubscription) => void;
 }
 
 /**
@@ -22,7 +28,44 @@ export interface SubscriptionSource<Row> {
  * neither misses nor repeats an event.
  */
 export class SqliteSubscription<Row = unknown> implements Subscription {
-  private closed = false;
+  private readonly pages: SqlitePagedSubscription<Row>;
+
+  constructor(source: SubscriptionSource<Row>, after: number) {
+    // The store knows this subscription, not the pages inside it.
+    this.pages = new SqlitePagedSubscription(
+      { ...source, onClose: () => source.onClose(this) },
+      after,
+    );
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+    return this.messages();
+  }
+
+  close(): Promise<void> {
+    return this.pages.close();
+  }
+
+  private async *messages(): AsyncGenerator<SubscriptionMessage> {
+    for await (const message of this.pages) {
+      if (message.kind === 'caught-up') {
+        yield message;
+        continue;
+      }
+      for (const event of message.events) {
+        yield { kind: 'event', event };
+        if (this.pages.closed) return;
+      }
+    }
+  }
+}
+
+/**
+ * The same feed a page of events per message: what `SqliteSubscription`
+ * hands out one by one, and what folding the log reads directly.
+ */
+export class SqlitePagedSubscription<Row = unknown> implements PagedSubscription {
+  closed = false;
   private seenGeneration = -1;
   private wakeUp: (() => void) | undefined;
 
@@ -31,7 +74,7 @@ export class SqliteSubscription<Row = unknown> implements Subscription {
     private readonly after: number,
   ) {}
 
-  [Symbol.asyncIterator](): AsyncIterator<SubscriptionMessage> {
+  [Symbol.asyncIterator](): AsyncIterator<PageMessage> {
     return this.messages();
   }
 
@@ -42,7 +85,7 @@ export class SqliteSubscription<Row = unknown> implements Subscription {
     this.source.onClose(this);
   }
 
-  private async *messages(): AsyncGenerator<SubscriptionMessage> {
+  private async *messages(): AsyncGenerator<PageMessage> {
     const { signal, readPage, positionOf, toEvent, filter, pageSize } = this.source;
     if (this.closed) return;
     const unlisten = signal.listen(() => this.wake());
@@ -52,10 +95,14 @@ export class SqliteSubscription<Row = unknown> implements Subscription {
       while (!this.closed) {
         this.seenGeneration = signal.generation;
         const rows = readPage(after + 1, pageSize);
+        const events: RecordedEvent[] = [];
         for (const row of rows) {
-          after = positionOf(row);
-          if (filter && !filter(row)) continue;
-          yield { kind: 'event', event: toEvent(row) };
+          if (!filter || filter(row)) events.push(toEvent(row));
+        }
+        const last = rows.at(-1);
+        if (last !== undefined) after = positionOf(last);
+        if (events.length > 0) {
+          yield { kind: 'events', events };
           if (this.closed) return;
         }
         if (rows.length === pageSize) continue;
