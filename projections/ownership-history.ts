@@ -5,6 +5,7 @@ import {
   noKeys,
   type ProjectionDefinition,
   recordedMs,
+  type StoredForm,
 } from './definition';
 
 /** One change of a client's owner, as the ledger recorded it. */
@@ -94,8 +95,10 @@ export const ownershipHistoryProjection: ProjectionDefinition<OwnershipHistory> 
     'ClientReleasedToPool',
     'ClientClaimed',
   ],
-  version: 1,
+  // 2: persisted as rows of values (see storedHistory).
+  version: 2,
   settingsKey: '',
+  stored: storedHistory(),
   keysOf(event) {
     switch (event.type) {
       case 'OwnershipAssigned':
@@ -116,3 +119,76 @@ export const ownershipHistoryProjection: ProjectionDefinition<OwnershipHistory> 
     return next;
   },
 };
+
+/** A change persisted as its values in the order of `OwnershipChange`'s fields. */
+type StoredChange = readonly [
+  eventType: string,
+  ownerId: string | null,
+  previousOwnerId: string | null,
+  reason: string,
+  actorId: string | null,
+  approverId: string | null,
+  occurredAt: number,
+  recordedAt: number,
+  position: string,
+  note: string | null,
+];
+
+interface StoredHistory {
+  readonly clientId: string;
+  readonly changes: readonly StoredChange[];
+}
+
+/** Rows of values: the field names were most of the persisted text. */
+function storedHistory(): StoredForm<OwnershipHistory> {
+  return {
+    encode(history): StoredHistory {
+      return {
+        clientId: history.clientId,
+        changes: history.changes.map((change) => [
+          change.eventType,
+          change.ownerId,
+          change.previousOwnerId,
+          change.reason,
+          change.actorId,
+          change.approverId,
+          change.occurredAt,
+          change.recordedAt,
+          change.position,
+          change.note,
+        ]),
+      };
+    },
+    decode(stored) {
+      const { clientId, changes } = stored as StoredHistory;
+      return {
+        clientId,
+        changes: changes.map(
+          ([
+            eventType,
+            ownerId,
+            previousOwnerId,
+            reason,
+            actorId,
+            approverId,
+            occurredAt,
+            recordedAt,
+            position,
+            note,
+          ]) => ({
+            eventType,
+            ownerId,
+            reason,
+            approverId,
+            note,
+            previousOwnerId,
+            actorId,
+            occurredAt,
+            recordedAt,
+            position,
+          }),
+        ),
+      };
+    },
+  };
+}

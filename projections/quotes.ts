@@ -1,4 +1,10 @@
-import { dictionary, instantMs, noKeys, type ProjectionDefinition } from './definition';
+import {
+  dictionary,
+  instantMs,
+  noKeys,
+  type ProjectionDefinition,
+  type StoredForm,
+} from './definition';
 
 export type QuoteStatus = 'open' | 'accepted' | 'lost';
 
@@ -22,8 +28,10 @@ export interface ClientQuotes {
 export const quotesProjection: ProjectionDefinition<ClientQuotes> = {
   name: 'quotes',
   eventTypes: ['QuoteIssued', 'QuoteRevised', 'QuoteAccepted', 'QuoteLost'],
-  version: 1,
+  // 2: persisted as rows of values (see storedQuotes).
+  version: 2,
   settingsKey: '',
+  stored: storedQuotes(),
   keysOf(event) {
     switch (event.type) {
       case 'QuoteIssued':
@@ -75,3 +83,72 @@ export const quotesProjection: ProjectionDefinition<ClientQuotes> = {
     }
   },
 };
+
+/** A quote persisted as its values in the order of `QuoteRecord`'s fields. */
+type StoredQuote = readonly [
+  quoteId: string,
+  issuedBy: string,
+  amount: number,
+  currency: string,
+  status: QuoteStatus,
+  issuedAt: number,
+  closedAt: number | null,
+  revisions: number,
+];
+
+interface StoredQuotes {
+  readonly clientId: string;
+  readonly quotes: readonly StoredQuote[];
+}
+
+/**
+ * Field names repeated in every quote made up nearly half the persisted
+ * text; rows of values save and load in about half the time.
+ */
+function storedQuotes(): StoredForm<ClientQuotes> {
+  return {
+    encode(client): StoredQuotes {
+      const quotes: StoredQuote[] = [];
+      for (const id in client.quotes) {
+        const quote = client.quotes[id]!;
+        quotes.push([
+          quote.quoteId,
+          quote.issuedBy,
+          quote.amount,
+          quote.currency,
+          quote.status,
+          quote.issuedAt,
+          quote.closedAt,
+          quote.revisions,
+        ]);
+      }
+      return { clientId: client.clientId, quotes };
+    },
+    decode(stored) {
+      const { clientId, quotes } = stored as StoredQuotes;
+      const client: ClientQuotes = { clientId, quotes: dictionary<QuoteRecord>() };
+      for (const [
+        quoteId,
+        issuedBy,
+        amount,
+        currency,
+        status,
+        issuedAt,
+        closedAt,
+        revisions,
+      ] of quotes) {
+        client.quotes[quoteId] = {
+          quoteId,
+          issuedBy,
+          amount,
+          currency,
+          status,
+          issuedAt,
+          closedAt,
+          revisions,
+        };
+      }
+      return client;
+    },
+  };
+}

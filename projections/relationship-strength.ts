@@ -89,8 +89,8 @@ export const relationshipStrengthProjection = (
 ): ProjectionDefinition<ClientStrength> => ({
   name: 'relationship-strength',
   eventTypes: ['ContactLogged', 'VisitLogged', 'QuoteIssued', 'QuoteAccepted'],
-  // 2: persisted as the interaction logs alone.
-  version: 2,
+  // 2: persisted as the interaction logs alone; 3: with instants as differences.
+  version: 3,
   settingsKey: JSON.stringify({
     weights: model.weights,
     reciprocity: model.reciprocity,
@@ -166,7 +166,12 @@ const addTo = (
   addInteraction(pair, at, weight, model);
 };
 
-/** A client persisted as `{ clientId, people: { personId: log } }`. */
+/**
+ * A client persisted as `{ clientId, people: { personId: log } }`, each log
+ * `[t0, w0, t1 - t0, w1, t2 - t1, w2, ...]`: instants are whole milliseconds,
+ * so the differences add back exactly, and are a few digits instead of
+ * thirteen.
+ */
 interface StoredStrength {
   readonly clientId: string;
   readonly people: Record<string, number[]>;
@@ -175,12 +180,23 @@ interface StoredStrength {
 /**
  * Everything else in a pair follows from its log: folding the log again in
  * its order redoes the very same arithmetic, so the figures come back equal,
- * and the persisted form is less than half the size.
+ * and the persisted form is less than a third of the size.
  */
 const storedForm = (model: StrengthModel): StoredForm<ClientStrength> => ({
   encode(client): StoredStrength {
     const people = dictionary<number[]>();
-    for (const personId in client.people) people[personId] = client.people[personId]!.log;
+    for (const personId in client.people) {
+      const { log } = client.people[personId]!;
+      const stored = new Array<number>(log.length);
+      let previous = 0;
+      for (let index = 0; index < log.length; index += 2) {
+        const at = log[index]!;
+        stored[index] = at - previous;
+        stored[index + 1] = log[index + 1]!;
+        previous = at;
+      }
+      people[personId] = stored;
+    }
     return { clientId: client.clientId, people };
   },
   decode(stored) {
@@ -189,8 +205,10 @@ const storedForm = (model: StrengthModel): StoredForm<ClientStrength> => ({
     for (const personId in people) {
       const log = people[personId]!;
       const pair = emptyPair(personId);
+      let at = 0;
       for (let index = 0; index < log.length; index += 2) {
-        addInteraction(pair, log[index]!, log[index + 1]!, model);
+        at += log[index]!;
+        addInteraction(pair, at, log[index + 1]!, model);
       }
       client.people[personId] = pair;
     }
