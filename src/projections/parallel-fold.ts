@@ -56,14 +56,18 @@ export interface WorkerFoldOptions {
 }
 
 /**
- * Neglect and the client directory follow every event of every client and
- * keep small entities: a large share of a rebuild's folding, cheap to hand
- * back. Relationship strength costs as much but its state is several times
- * larger; handing it back took longer than the thread saved.
+ * What the second thread folds: the projections that follow most events,
+ * except relationship strength, which alone costs about as much as these
+ * together and stays with the engine. Their state is small enough to hand
+ * back in a fraction of the time the thread saves; relationship strength's
+ * is several times larger. People and handovers see few events.
  */
 export const defaultParallelProjections: readonly string[] = [
   'neglect',
   'client-directory',
+  'ownership-history',
+  'quotes',
+  'activity',
 ];
 
 /** `ParallelFold` on a worker thread that opens the log the way the process did. */

@@ -130,6 +130,38 @@ describe('rebuilding with a second thread', () => {
     await restarted.close();
   });
 
+  it('builds fresh read models on start the same way, and only those', async () => {
+    const alone = await rebuildAlone();
+    const file = join(dir.path, 'parallel.db');
+    const asked: string[][] = [];
+    const inner = workerFold({
+      store: { kind: 'embedded', path: logFile },
+      strength: defaultDomainSettings.strength,
+      minEvents: 0,
+    });
+    const parallel: ParallelFold = {
+      ...inner,
+      fold(chosen, until) {
+        asked.push([...chosen]);
+        return inner.fold(chosen, until);
+      },
+    };
+    const engine = new ProjectionEngine({ store, database: file, projections, parallel });
+    await engine.start();
+    expect(snapshot(engine)).toEqual(alone.state);
+    await engine.close();
+    expect(asked).toEqual([
+      [...inner.projections].sort((a, b) => names.indexOf(a) - names.indexOf(b)),
+    ]);
+
+    // Restarted with every checkpoint in place, nothing is handed over.
+    const again = new ProjectionEngine({ store, database: file, projections, parallel });
+    await again.start();
+    expect(snapshot(again)).toEqual(alone.state);
+    await again.close();
+    expect(asked).toHaveLength(1);
+  });
+
   it('folds events appended while the other thread works into every projection', async () => {
     const file = join(dir.path, 'parallel.db');
     const inner = workerFold({
