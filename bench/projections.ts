@@ -20,9 +20,10 @@ import type { BenchResult } from './report';
  * recorded late, written in recording order into a fresh embedded store
  * (see `writeWorkload`). Then:
  *   a. readAll of the whole log, JSON parsed: the baseline;
- *   b. a rebuild of every projection from zero, as `custody rebuild` runs it
- *      (a second thread folds some projections), with peak RSS of the
- *      process, both threads included;
+ *   b. a rebuild of every projection from zero on one thread, then as
+ *      `custody rebuild` runs it (a second thread folds some projections
+ *      when a core is free for it), with peak RSS of the process, both
+ *      threads included;
  *   c. query latency in process: owner as of an instant, a portfolio, a
  *      client's relationship strengths (p99 over 2,000 queries each).
  */
@@ -388,16 +389,32 @@ export async function runProjectionBench(
     for await (const _ of store.readAll()) read += 1;
     const readAllPerS = read / seconds(readStart);
 
-    // 3. Rebuild every projection from zero, as `custody rebuild` does it:
-    //    with a second thread folding some of them.
+    // 3. Rebuild every projection from zero on this thread alone...
+    const projections = allProjections(defaultDomainSettings.strength);
+    const single = new ProjectionEngine({ store, database: store.database, projections });
+    const singleStart = process.hrtime.bigint();
+    const singleRebuilt = await single.rebuild();
+    const singlePerS = singleRebuilt.events / seconds(singleStart);
+    await single.stop();
+
+    // ...then as `custody rebuild` does it: a second thread folds some
+    // projections when a core is free for it.
+    const fold = workerFold({
+      store: { kind: 'embedded', path },
+      strength: defaultDomainSettings.strength,
+    });
+    let threads = 1;
     const engine = new ProjectionEngine({
       store,
       database: store.database,
-      projections: allProjections(defaultDomainSettings.strength),
-      parallel: workerFold({
-        store: { kind: 'embedded', path },
-        strength: defaultDomainSettings.strength,
-      }),
+      projections,
+      parallel: {
+        ...fold,
+        fold: (names, until) => {
+          threads = 2;
+          return fold.fold(names, until);
+        },
+      },
     });
     let peakRss = process.memoryUsage().rss;
     const rebuildStart = process.hrtime.bigint();
@@ -440,7 +457,14 @@ export async function runProjectionBench(
           unit: 'events/s',
         },
         {
-          label: 'rebuild of every projection',
+          label: 'rebuild of every projection, one thread',
+          value: singlePerS,
+          unit: 'events/s',
+          ratio: singlePerS / readAllPerS,
+          against: 'readAll',
+        },
+        {
+          label: `rebuild as custody rebuild runs it (${threads} thread${threads === 1 ? '' : 's'})`,
           value: rebuildPerS,
           unit: 'events/s',
           ratio: rebuildPerS / readAllPerS,
@@ -455,6 +479,8 @@ export async function runProjectionBench(
         projection_events: events,
         projection_read_all_events_per_s: readAllPerS,
         rebuild_events_per_s: rebuildPerS,
+        rebuild_threads: threads,
+        rebuild_one_thread_events_per_s: singlePerS,
         rebuild_over_read_all_ratio: rebuildPerS / readAllPerS,
         rebuild_peak_rss_mb: peakRss / 2 ** 20,
         query_p99_ms: queryP99,

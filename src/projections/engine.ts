@@ -385,6 +385,10 @@ export class ProjectionEngine {
   ): void {
     const parallel = this.parallel;
     if (!parallel || !head || head.commit < BigInt(parallel.minEvents)) return;
+    if (!parallel.available()) {
+      this.logger.info('no core free for a second fold thread; folding on one');
+      return;
+    }
     const handed = chosen.filter(({ name }) => parallel.projections.includes(name));
     if (handed.length === 0) return;
     const job = parallel.fold(

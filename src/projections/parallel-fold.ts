@@ -1,3 +1,4 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StoreConfig } from '../config';
@@ -34,6 +35,11 @@ export interface ParallelFold {
   readonly projections: readonly string[];
   /** Smaller logs are folded on one thread: starting another costs about a second. */
   readonly minEvents: number;
+  /**
+   * Whether a second thread would run beside this one now. Both threads read
+   * the whole log, so without a core of its own the pair is slower than one.
+   */
+  available(): boolean;
   /** Folds the named projections from the start of the log through `until`. */
   fold(names: readonly string[], until: Position): FoldJob;
 }
@@ -53,7 +59,17 @@ export interface WorkerFoldOptions {
   readonly strength: StrengthModel;
   readonly projections?: readonly string[];
   readonly minEvents?: number;
+  /** Defaults to `aCoreIsFree`. */
+  readonly available?: () => boolean;
 }
+
+/**
+ * True when the machine has a core beyond the one this thread runs on that
+ * the last minute's load leaves idle: the load average counts this thread
+ * too, so on two cores a load under 1.5 leaves most of the second free.
+ */
+export const aCoreIsFree = (): boolean =>
+  availableParallelism() >= 2 && loadavg()[0]! < availableParallelism() - 0.5;
 
 /**
  * What the second thread folds: the projections that follow most events,
@@ -74,6 +90,7 @@ export const defaultParallelProjections: readonly string[] = [
 export const workerFold = (options: WorkerFoldOptions): ParallelFold => ({
   projections: options.projections ?? defaultParallelProjections,
   minEvents: options.minEvents ?? 200_000,
+  available: options.available ?? aCoreIsFree,
   fold(names, until) {
     const input: FoldWorkerInput = {
       store: options.store,

@@ -110,6 +110,7 @@ describe('rebuilding with a second thread', () => {
       store: { kind: 'embedded', path: logFile },
       strength: defaultDomainSettings.strength,
       minEvents: 0,
+      available: () => true,
     });
     const engine = new ProjectionEngine({ store, database: file, projections, parallel });
     const result = await engine.rebuild();
@@ -138,6 +139,7 @@ describe('rebuilding with a second thread', () => {
       store: { kind: 'embedded', path: logFile },
       strength: defaultDomainSettings.strength,
       minEvents: 0,
+      available: () => true,
     });
     const parallel: ParallelFold = {
       ...inner,
@@ -168,6 +170,7 @@ describe('rebuilding with a second thread', () => {
       store: { kind: 'embedded', path: logFile },
       strength: defaultDomainSettings.strength,
       minEvents: 0,
+      available: () => true,
     });
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
@@ -215,6 +218,7 @@ describe('rebuilding with a second thread', () => {
     const failing: ParallelFold = {
       projections: ['neglect'],
       minEvents: 0,
+      available: () => true,
       fold: () => ({
         result: Promise.reject(new Error('the fold thread ran out of memory')),
         cancel: async () => undefined,
@@ -242,6 +246,7 @@ describe('rebuilding with a second thread', () => {
     const stale: ParallelFold = {
       projections: ['people'],
       minEvents: 0,
+      available: () => true,
       fold: () => ({
         result: Promise.resolve<FoldedProjection[]>([
           { name: 'people', version: 999, settingsKey: '', events: 0, entries: [] },
@@ -264,6 +269,7 @@ describe('rebuilding with a second thread', () => {
     const parallel: ParallelFold = {
       projections: ['neglect'],
       minEvents: 1_000_000,
+      available: () => true,
       fold: () => {
         asked += 1;
         throw new Error('not expected');
@@ -277,6 +283,30 @@ describe('rebuilding with a second thread', () => {
     });
     await engine.rebuild();
     expect(asked).toBe(0);
+    await engine.close();
+  });
+
+  it('folds on one thread when no core is free for another', async () => {
+    const alone = await rebuildAlone();
+    let asked = 0;
+    const parallel: ParallelFold = {
+      projections: ['neglect'],
+      minEvents: 0,
+      available: () => false,
+      fold: () => {
+        asked += 1;
+        throw new Error('not expected');
+      },
+    };
+    const engine = new ProjectionEngine({
+      store,
+      database: join(dir.path, 'busy.db'),
+      projections,
+      parallel,
+    });
+    await engine.rebuild();
+    expect(asked).toBe(0);
+    expect(snapshot(engine)).toEqual(alone.state);
     await engine.close();
   });
 
