@@ -153,7 +153,7 @@ export class ProjectionEngine {
     // version) may be folded on another thread like a rebuild.
     const fresh = this.running.filter(({ position }) => position === undefined);
     if (fresh.length > 0 && this.parallel) {
-      this.handOver(fresh, await this.store.headPosition());
+      await this.handOver(fresh, await this.store.headPosition());
     }
     try {
       await this.begin();
@@ -186,7 +186,7 @@ export class ProjectionEngine {
     this.storage.reset(names);
     for (const projection of chosen) projection.reset();
     const head = await this.store.headPosition();
-    this.handOver(chosen, head);
+    await this.handOver(chosen, head);
     const progress: ProgressState = {
       onProgress: options.onProgress ?? (() => undefined),
       every: options.progressEvery ?? 10_000,
@@ -379,13 +379,13 @@ export class ProjectionEngine {
    * thread, which folds them through `head` while this one folds the rest;
    * `takeHandOff` installs them when this feed gets there.
    */
-  private handOver(
+  private async handOver(
     chosen: readonly RunningProjection[],
     head: Position | undefined,
-  ): void {
+  ): Promise<void> {
     const parallel = this.parallel;
     if (!parallel || !head || head.commit < BigInt(parallel.minEvents)) return;
-    if (!parallel.available()) {
+    if (!(await parallel.available())) {
       this.logger.info('no core free for a second fold thread; folding on one');
       return;
     }

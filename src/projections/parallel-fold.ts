@@ -1,4 +1,4 @@
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StoreConfig } from '../config';
@@ -39,7 +39,7 @@ export interface ParallelFold {
    * Whether a second thread would run beside this one now. Both threads read
    * the whole log, so without a core of its own the pair is slower than one.
    */
-  available(): boolean;
+  available(): Promise<boolean>;
   /** Folds the named projections from the start of the log through `until`. */
   fold(names: readonly string[], until: Position): FoldJob;
 }
@@ -60,16 +60,33 @@ export interface WorkerFoldOptions {
   readonly projections?: readonly string[];
   readonly minEvents?: number;
   /** Defaults to `aCoreIsFree`. */
-  readonly available?: () => boolean;
+  readonly available?: () => Promise<boolean>;
 }
 
+const idleAndTotal = (): readonly [idle: number, total: number][] =>
+  cpus().map(({ times }) => [
+    times.idle,
+    times.user + times.nice + times.sys + times.idle + times.irq,
+  ]);
+
 /**
- * True when the machine has a core beyond the one this thread runs on that
- * the last minute's load leaves idle: the load average counts this thread
- * too, so on two cores a load under 1.5 leaves most of the second free.
+ * True when, over a fifth of a second, the machine's cores were idle for at
+ * least one and a half cores' worth: one for this thread, which is about to
+ * fold, and most of another for the fold thread. The load average reacts
+ * too slowly to what ran a moment ago.
  */
-export const aCoreIsFree = (): boolean =>
-  availableParallelism() >= 2 && loadavg()[0]! < availableParallelism() - 0.5;
+export const aCoreIsFree = async (sampleMs = 200): Promise<boolean> => {
+  if (availableParallelism() < 2) return false;
+  const before = idleAndTotal();
+  await new Promise((resolve) => setTimeout(resolve, sampleMs));
+  const after = idleAndTotal();
+  let idleCores = 0;
+  after.forEach(([idle, total], core) => {
+    const [idleBefore, totalBefore] = before[core] ?? [idle, total];
+    if (total > totalBefore) idleCores += (idle - idleBefore) / (total - totalBefore);
+  });
+  return idleCores >= 1.5;
+};
 
 /**
  * What the second thread folds: the projections that follow most events,

@@ -110,7 +110,7 @@ describe('rebuilding with a second thread', () => {
       store: { kind: 'embedded', path: logFile },
       strength: defaultDomainSettings.strength,
       minEvents: 0,
-      available: () => true,
+      available: async () => true,
     });
     const engine = new ProjectionEngine({ store, database: file, projections, parallel });
     const result = await engine.rebuild();
@@ -139,7 +139,7 @@ describe('rebuilding with a second thread', () => {
       store: { kind: 'embedded', path: logFile },
       strength: defaultDomainSettings.strength,
       minEvents: 0,
-      available: () => true,
+      available: async () => true,
     });
     const parallel: ParallelFold = {
       ...inner,
@@ -170,7 +170,7 @@ describe('rebuilding with a second thread', () => {
       store: { kind: 'embedded', path: logFile },
       strength: defaultDomainSettings.strength,
       minEvents: 0,
-      available: () => true,
+      available: async () => true,
     });
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
@@ -218,7 +218,7 @@ describe('rebuilding with a second thread', () => {
     const failing: ParallelFold = {
       projections: ['neglect'],
       minEvents: 0,
-      available: () => true,
+      available: async () => true,
       fold: () => ({
         result: Promise.reject(new Error('the fold thread ran out of memory')),
         cancel: async () => undefined,
@@ -246,7 +246,7 @@ describe('rebuilding with a second thread', () => {
     const stale: ParallelFold = {
       projections: ['people'],
       minEvents: 0,
-      available: () => true,
+      available: async () => true,
       fold: () => ({
         result: Promise.resolve<FoldedProjection[]>([
           { name: 'people', version: 999, settingsKey: '', events: 0, entries: [] },
@@ -269,7 +269,7 @@ describe('rebuilding with a second thread', () => {
     const parallel: ParallelFold = {
       projections: ['neglect'],
       minEvents: 1_000_000,
-      available: () => true,
+      available: async () => true,
       fold: () => {
         asked += 1;
         throw new Error('not expected');
@@ -292,7 +292,7 @@ describe('rebuilding with a second thread', () => {
     const parallel: ParallelFold = {
       projections: ['neglect'],
       minEvents: 0,
-      available: () => false,
+      available: async () => false,
       fold: () => {
         asked += 1;
         throw new Error('not expected');
