@@ -26,6 +26,12 @@ export interface ProjectionDefinition<E = unknown> {
    * about the others. Omitted: every type.
    */
   readonly eventTypes?: readonly EventType[];
+  /**
+   * True when `evolve` reads an event's `id`, `metadata` or `recordedAt`:
+   * the engine then has the store deliver those with the events of
+   * `eventTypes`, which it otherwise may read only when first touched.
+   */
+  readonly readsDetails?: boolean;
   /** Keys of the entities this event changes; empty when it does not concern us. */
   keysOf(event: LedgerEvent): readonly string[];
   /**

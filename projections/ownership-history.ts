@@ -98,6 +98,8 @@ export const ownershipHistoryProjection: ProjectionDefinition<OwnershipHistory> 
   // 2: persisted as rows of values (see storedHistory).
   version: 2,
   settingsKey: '',
+  // Actor and recording time come from the metadata.
+  readsDetails: true,
   stored: storedHistory(),
   keysOf(event) {
     switch (event.type) {

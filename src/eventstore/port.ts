@@ -108,6 +108,11 @@ export interface SubscribeOptions {
    * serialise whole. Stores that deliver everything at once ignore it.
    */
   readonly detailsOnAccess?: boolean;
+  /**
+   * With `detailsOnAccess`: event types the consumer reads `id`, `metadata`
+   * or `recordedAt` of, which come with them rather than one read each.
+   */
+  readonly detailsFor?: readonly string[];
 }
 
 export type SubscriptionMessage =

@@ -11,3 +11,14 @@ export const dispatchTable = (
       running.filter(({ definition }) => definition.eventTypes?.includes(type) ?? true),
     ]),
   );
+
+/** The event types whose `id`, `metadata` and `recordedAt` the projections read. */
+export const detailedTypes = (running: readonly RunningProjection[]): string[] => {
+  const types = new Set<string>();
+  for (const { definition } of running) {
+    if (!definition.readsDetails) continue;
+    for (const type of definition.eventTypes ?? Object.keys(eventSchemas))
+      types.add(type);
+  }
+  return [...types];
+};

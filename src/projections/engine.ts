@@ -10,7 +10,7 @@ import type {
 } from '../eventstore/port';
 import { comparePositions, formatPosition } from '../eventstore/position';
 import { type Logger, logFields, silentLogger } from '../log';
-import { dispatchTable } from './dispatch';
+import { detailedTypes, dispatchTable } from './dispatch';
 import type { FoldJob, ParallelFold } from './parallel-fold';
 import { PositionWaiters } from './position-waiters';
 import { RunningProjection } from './running-projection';
@@ -297,6 +297,7 @@ export class ProjectionEngine {
     const subscription = subscribeInPages(this.store, {
       from: this.current ?? 'start',
       detailsOnAccess: true,
+      detailsFor: detailedTypes(this.running),
     });
     return new Promise((resolve, reject) => {
       const done = this.follow(subscription, resolve).catch((error: unknown) => {

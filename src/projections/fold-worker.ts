@@ -4,7 +4,7 @@ import type { LedgerEvent } from '../domain/events/catalogue';
 import { openEventStore } from '../eventstore/open';
 import { subscribeInPages } from '../eventstore/paged-feed';
 import { comparePositions, parsePosition } from '../eventstore/position';
-import { dispatchTable } from './dispatch';
+import { detailedTypes, dispatchTable } from './dispatch';
 import type { FoldedProjection, FoldWorkerInput } from './parallel-fold';
 import { RunningProjection } from './running-projection';
 import { SharedEntities } from './shared-entities';
@@ -28,6 +28,7 @@ const foldThrough = async (input: FoldWorkerInput): Promise<FoldedProjection[]> 
     const subscription = subscribeInPages(store, {
       from: 'start',
       detailsOnAccess: true,
+      detailsFor: detailedTypes(running),
     });
     fold: for await (const message of subscription) {
       // Everything up to the head at subscription time has been delivered,

@@ -103,6 +103,33 @@ describe('embedded store subscriptions', () => {
     expect(lean[0]!.metadata).toEqual({ actor: 'ada' });
   });
 
+  it('with details on access, delivers the types asked for whole, the rest on demand', async () => {
+    await store.append('one', [
+      { type: 'Wanted', data: {}, metadata: { actor: 'ada' } },
+      { type: 'Other', data: {}, metadata: { actor: 'bob' } },
+    ]);
+    const full: RecordedEvent[] = [];
+    for await (const event of store.readAll()) full.push(event);
+    const lean: RecordedEvent[] = [];
+    const subscription = store.subscribeToAll({
+      detailsOnAccess: true,
+      detailsFor: ['Wanted'],
+    });
+    for await (const message of subscription) {
+      if (message.kind === 'caught-up') break;
+      lean.push(message.event);
+    }
+    await store.close();
+    // Read with the row: still there once the store is closed.
+    expect(lean[0]!.id).toBe(full[0]!.id);
+    expect(lean[0]!.metadata).toEqual({ actor: 'ada' });
+    expect(lean[0]!.recordedAt).toEqual(full[0]!.recordedAt);
+    // Read on demand: needs the store.
+    expect(() => lean[1]!.metadata).toThrow(
+      expect.objectContaining({ code: 'store.unavailable' }),
+    );
+  });
+
   it('with details on access, filters on the stream and the type of the lean row', async () => {
     await store.append('keep-1', events(1));
     await store.append('drop-1', events(1));

@@ -1,12 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { StoredId } from './append-decision';
-import {
-  type DetailsRow,
-  type EventRow,
-  eventColumns,
-  type LeanRow,
-  leanColumns,
-} from './rows';
+import { type DetailsRow, type EventRow, eventColumns } from './rows';
 
 /** Every statement the store runs, prepared once when it opens. */
 export interface Statements {
@@ -17,7 +11,6 @@ export interface Statements {
   readonly streamBackwards: Statement<[string, number, number], EventRow>;
   readonly allForwards: Statement<[number, number], EventRow>;
   readonly allBackwards: Statement<[number, number], EventRow>;
-  readonly leanForwards: Statement<[number, number], LeanRow>;
   readonly details: Statement<[number], DetailsRow>;
   readonly head: Statement<[], number | null>;
   /** Changes whenever another connection (another process) commits to the file. */
@@ -47,11 +40,6 @@ export const prepareStatements = (db: Database): Statements => ({
   ),
   allForwards: readRows(db, 'WHERE position >= ? ORDER BY position LIMIT ?'),
   allBackwards: readRows(db, 'WHERE position <= ? ORDER BY position DESC LIMIT ?'),
-  leanForwards: db
-    .prepare<[number, number], LeanRow>(
-      `SELECT ${leanColumns} FROM events WHERE position >= ? ORDER BY position LIMIT ?`,
-    )
-    .raw() as unknown as Statement<[number, number], LeanRow>,
   details: db
     .prepare<[number], DetailsRow>(
       'SELECT id, metadata, recorded_at FROM events WHERE position = ?',

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Logger } from '../../log';
 import { StoreUnavailableError, StreamNotFoundError } from '../errors';
 import type {
@@ -23,6 +23,7 @@ import {
   type EventRow,
   eventRowColumns,
   type LeanRow,
+  leanPageQuery,
   leanRowColumns,
   leanRowPosition,
   rowFilter,
@@ -163,7 +164,7 @@ export class SqliteEventStore implements EventStore {
       ? create<LeanRow>(
           {
             ...shared,
-            readPage: (start, limit) => this.statements.leanForwards.all(start, limit),
+            readPage: this.leanPages(options.detailsFor ?? []),
             positionOf: leanRowPosition,
             toEvent: (row) => toLeanRecordedEvent(row, this.readDetails),
             filter: rowFilter(options.filter, leanRowColumns),
@@ -182,6 +183,19 @@ export class SqliteEventStore implements EventStore {
         );
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  /** Reads a page of lean rows, with details for the event types given. */
+  private leanPages(
+    detailsFor: readonly string[],
+  ): (start: number, limit: number) => LeanRow[] {
+    const types = [...new Set(detailsFor)];
+    const statement = this.database
+      .prepare<unknown[], LeanRow>(leanPageQuery(types.length))
+      .raw() as unknown as Statement<unknown[], LeanRow>;
+    // The list is asked once per column read whole.
+    const parameters = [...types, ...types, ...types];
+    return (start, limit) => statement.all(...parameters, start, limit);
   }
 
   /** The columns a lean subscription left out, for the event at `position`. */
