@@ -411,6 +411,10 @@ export class ProjectionEngine {
   }
 
   private async takeHandOff(handOff: HandOff): Promise<void> {
+    // While the other thread finishes, save what this one folded (it is at
+    // `until` too): after the join only the other thread's state is left to
+    // save, already serialised there.
+    this.flush();
     const folded = await handOff.job.result;
     for (const result of folded) {
       const projection = this.projection(result.name);
