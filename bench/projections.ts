@@ -20,12 +20,13 @@ import type { BenchResult } from './report';
  * recorded late, written in recording order into a fresh embedded store
  * (see `writeWorkload`). Then:
  *   a. readAll of the whole log, JSON parsed: the baseline;
- *   b. a rebuild of every projection from zero on one thread, then as
- *      `custody rebuild` runs it (a second thread folds some projections
- *      when a core is free for it), with peak RSS of the process, both
- *      threads included;
- *   c. query latency in process: owner as of an instant, a portfolio, a
- *      client's relationship strengths (p99 over 2,000 queries each).
+ *   b. a rebuild of every projection from zero as `custody rebuild` runs it
+ *      (a second thread folds some projections when a core is free for it),
+ *      with peak RSS of the process, both threads included;
+ *   c. query latency in process on those read models: owner as of an
+ *      instant, a portfolio, a client's relationship strengths (p99 over
+ *      2,000 queries each);
+ *   d. the rebuild again on one thread, for comparison.
  */
 
 export interface ProjectionBenchOptions {
@@ -371,6 +372,61 @@ const timeQueries = (run: (i: number) => unknown): number => {
   return p99(samples);
 };
 
+/**
+ * A rebuild as `custody rebuild` runs it (a second thread folds some
+ * projections when a core is free for it), with peak RSS of the process,
+ * both threads included; then query latency on the rebuilt read models.
+ */
+const rebuildAndQuery = async (store: SqliteEventStore, path: string) => {
+  const fold = workerFold({
+    store: { kind: 'embedded', path },
+    strength: defaultDomainSettings.strength,
+  });
+  let threads = 1;
+  const engine = new ProjectionEngine({
+    store,
+    database: store.database,
+    projections: allProjections(defaultDomainSettings.strength),
+    parallel: {
+      ...fold,
+      fold: (names, until) => {
+        threads = 2;
+        return fold.fold(names, until);
+      },
+    },
+  });
+  let peakRss = process.memoryUsage().rss;
+  const rebuildStart = process.hrtime.bigint();
+  const rebuilt = await engine.rebuild({
+    onProgress: () => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    },
+  });
+  const rebuildPerS = rebuilt.events / seconds(rebuildStart);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+  const models = new ReadModels(engine);
+  const random = randomFrom(7);
+  const clientAt = () => ulidOf(2, Math.floor(random() * clients));
+  const instant = () => start + Math.floor(random() * days * dayMs);
+  const end = start + days * dayMs;
+  const model = defaultDomainSettings.strength;
+  const asOfP99 = timeQueries(() => ownerAt(models, clientAt(), { asOf: instant() }));
+  const portfolioP99 = timeQueries((i) =>
+    portfolio(
+      models,
+      ulidOf(1, i % 45),
+      { at: end, period: { from: end - 90 * dayMs, to: end } },
+      model,
+    ),
+  );
+  const strengthP99 = timeQueries(() =>
+    clientRelationships(models, clientAt(), instant(), model),
+  );
+  await engine.stop();
+  return { rebuildPerS, threads, peakRss, asOfP99, portfolioP99, strengthP99 };
+};
+
 export async function runProjectionBench(
   options: ProjectionBenchOptions = {},
 ): Promise<BenchResult> {
@@ -389,63 +445,22 @@ export async function runProjectionBench(
     for await (const _ of store.readAll()) read += 1;
     const readAllPerS = read / seconds(readStart);
 
-    // 3. Rebuild every projection from zero on this thread alone...
-    const projections = allProjections(defaultDomainSettings.strength);
-    const single = new ProjectionEngine({ store, database: store.database, projections });
+    // 3. Rebuild every projection from zero as `custody rebuild` does it,
+    //    then (4.) query the rebuilt read models in process.
+    const product = await rebuildAndQuery(store, path);
+
+    // 5. The rebuild again on this thread alone, for comparison, into a file
+    //    of its own, once the first engine and its state are gone.
+    const single = new ProjectionEngine({
+      store,
+      database: join(dir, 'one-thread-read-models.db'),
+      projections: allProjections(defaultDomainSettings.strength),
+    });
     const singleStart = process.hrtime.bigint();
     const singleRebuilt = await single.rebuild();
     const singlePerS = singleRebuilt.events / seconds(singleStart);
-    await single.stop();
-
-    // ...then as `custody rebuild` does it: a second thread folds some
-    // projections when a core is free for it.
-    const fold = workerFold({
-      store: { kind: 'embedded', path },
-      strength: defaultDomainSettings.strength,
-    });
-    let threads = 1;
-    const engine = new ProjectionEngine({
-      store,
-      database: store.database,
-      projections,
-      parallel: {
-        ...fold,
-        fold: (names, until) => {
-          threads = 2;
-          return fold.fold(names, until);
-        },
-      },
-    });
-    let peakRss = process.memoryUsage().rss;
-    const rebuildStart = process.hrtime.bigint();
-    const rebuilt = await engine.rebuild({
-      onProgress: () => {
-        peakRss = Math.max(peakRss, process.memoryUsage().rss);
-      },
-    });
-    const rebuildPerS = rebuilt.events / seconds(rebuildStart);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-
-    // 4. Queries, in process, on the rebuilt read models.
-    const models = new ReadModels(engine);
-    const random = randomFrom(7);
-    const clientAt = () => ulidOf(2, Math.floor(random() * clients));
-    const instant = () => start + Math.floor(random() * days * dayMs);
-    const end = start + days * dayMs;
-    const model = defaultDomainSettings.strength;
-    const asOfP99 = timeQueries(() => ownerAt(models, clientAt(), { asOf: instant() }));
-    const portfolioP99 = timeQueries((i) =>
-      portfolio(
-        models,
-        ulidOf(1, i % 45),
-        { at: end, period: { from: end - 90 * dayMs, to: end } },
-        model,
-      ),
-    );
-    const strengthP99 = timeQueries(() =>
-      clientRelationships(models, clientAt(), instant(), model),
-    );
-    await engine.stop();
+    await single.close();
+    const { rebuildPerS, threads, peakRss, asOfP99, portfolioP99, strengthP99 } = product;
     const queryP99 = Math.max(asOfP99, portfolioP99, strengthP99);
 
     return {

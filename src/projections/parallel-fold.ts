@@ -63,29 +63,37 @@ export interface WorkerFoldOptions {
   readonly available?: () => Promise<boolean>;
 }
 
-const idleAndTotal = (): readonly [idle: number, total: number][] =>
-  cpus().map(({ times }) => [
-    times.idle,
-    times.user + times.nice + times.sys + times.idle + times.irq,
-  ]);
+const busyAndTotal = (): readonly [busy: number, total: number][] =>
+  cpus().map(({ times }) => {
+    const total = times.user + times.nice + times.sys + times.idle + times.irq;
+    return [total - times.idle, total];
+  });
 
 /**
- * True when, over a fifth of a second, the machine's cores were idle for at
- * least one and a half cores' worth: one for this thread, which is about to
- * fold, and most of another for the fold thread. The load average reacts
- * too slowly to what ran a moment ago.
+ * True when, over a fifth of a second, other processes kept the machine's
+ * cores busy for less than half a core's worth, so that one is free for the
+ * fold thread. This process's own use (a collector finishing with the last
+ * rebuild, say) is left out; the load average would react too slowly to
+ * what ran a moment ago.
  */
 export const aCoreIsFree = async (sampleMs = 200): Promise<boolean> => {
   if (availableParallelism() < 2) return false;
-  const before = idleAndTotal();
+  const before = busyAndTotal();
+  const ownBefore = process.cpuUsage();
   await new Promise((resolve) => setTimeout(resolve, sampleMs));
-  const after = idleAndTotal();
-  let idleCores = 0;
-  after.forEach(([idle, total], core) => {
-    const [idleBefore, totalBefore] = before[core] ?? [idle, total];
-    if (total > totalBefore) idleCores += (idle - idleBefore) / (total - totalBefore);
+  const after = busyAndTotal();
+  const own = process.cpuUsage(ownBefore);
+  let busyCores = 0;
+  let elapsedMs = 0;
+  after.forEach(([busy, total], core) => {
+    const [busyBefore, totalBefore] = before[core] ?? [busy, total];
+    if (total <= totalBefore) return;
+    busyCores += (busy - busyBefore) / (total - totalBefore);
+    elapsedMs = Math.max(elapsedMs, total - totalBefore);
   });
-  return idleCores >= 1.5;
+  if (elapsedMs === 0) return false;
+  const ownCores = (own.user + own.system) / 1000 / elapsedMs;
+  return busyCores - ownCores < 0.5;
 };
 
 /**
