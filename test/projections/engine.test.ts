@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { allProjections, type ClientRecord } from '../../projections';
 import { defaultDomainSettings } from '../../src/domain/settings';
-import type { EventStore, SubscribeOptions } from '../../src/eventstore/port';
+import type { EventStore } from '../../src/eventstore/port';
 import { positionOf } from '../../src/eventstore/position';
 import { openSqliteEventStore } from '../../src/eventstore/sqlite';
 import { ProjectionEngine } from '../../src/projections/engine';
 import { TestLedger, tempDir } from './ledger';
+import { recordStarts } from './record-starts';
 import { acme, alice, bob, globex, writeScenario } from './scenario';
 
 const projections = allProjections(defaultDomainSettings.strength);
@@ -14,25 +15,6 @@ const engineOn = (
   store: EventStore,
   database: string | import('better-sqlite3').Database,
 ) => new ProjectionEngine({ store, database, projections, liveBatch: 1 });
-
-/** Records where each subscription of the store starts. */
-const recordStarts = (store: EventStore): SubscribeOptions[] => {
-  const starts: SubscribeOptions[] = [];
-  const subscribe = store.subscribeToAll.bind(store);
-  store.subscribeToAll = (options) => {
-    starts.push(options ?? {});
-    return subscribe(options);
-  };
-  // The engine reads the feed a page at a time where the store offers it.
-  const subscribeInPages = store.subscribeToAllInPages?.bind(store);
-  if (subscribeInPages) {
-    store.subscribeToAllInPages = (options) => {
-      starts.push(options ?? {});
-      return subscribeInPages(options);
-    };
-  }
-  return starts;
-};
 
 describe('projection engine', () => {
   let dir: ReturnType<typeof tempDir>;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { allProjections } from '../../projections';
 import { defaultDomainSettings } from '../../src/domain/settings';
-import type { EventStore, Position, SubscribeOptions } from '../../src/eventstore/port';
+import type { Position } from '../../src/eventstore/port';
 import { formatPosition } from '../../src/eventstore/position';
 import { openSqliteEventStore, type SqliteEventStore } from '../../src/eventstore/sqlite';
 import { ProjectionEngine } from '../../src/projections/engine';
@@ -15,6 +15,7 @@ import {
 import { ProjectionStorage } from '../../src/projections/storage';
 import { TestLedger, tempDir } from './ledger';
 import { interpret, stepArbitrary } from './random-history';
+import { recordStarts } from './record-starts';
 
 const projections = allProjections(defaultDomainSettings.strength);
 const names = projections.map(({ name }) => name);
@@ -57,24 +58,6 @@ const history = interpret(
     numRuns: 1,
   })[0]!,
 );
-
-const recordStarts = (store: EventStore): SubscribeOptions[] => {
-  const starts: SubscribeOptions[] = [];
-  const subscribe = store.subscribeToAll.bind(store);
-  store.subscribeToAll = (options) => {
-    starts.push(options ?? {});
-    return subscribe(options);
-  };
-  // The engine reads the feed a page at a time where the store offers it.
-  const subscribeInPages = store.subscribeToAllInPages?.bind(store);
-  if (subscribeInPages) {
-    store.subscribeToAllInPages = (options) => {
-      starts.push(options ?? {});
-      return subscribeInPages(options);
-    };
-  }
-  return starts;
-};
 
 describe('rebuilding with a second thread', () => {
   let dir: ReturnType<typeof tempDir>;
