@@ -11,7 +11,7 @@ import type {
 import { comparePositions, formatPosition } from '../eventstore/position';
 import { type Logger, logFields, silentLogger } from '../log';
 import { detailedTypes, dispatchTable } from './dispatch';
-import type { FoldJob, ParallelFold } from './parallel-fold';
+import type { FoldedProjection, FoldJob, ParallelFold } from './parallel-fold';
 import { PositionWaiters } from './position-waiters';
 import { RunningProjection } from './running-projection';
 import { SharedEntities } from './shared-entities';
@@ -74,6 +74,14 @@ const yieldEvery = 2_000;
 interface Run {
   readonly subscription: PagedSubscription;
   readonly done: Promise<void>;
+}
+
+/** The fold thread failed, or sent what this engine cannot take. */
+class HandOffFailed extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'HandOffFailed';
+  }
 }
 
 /** Projections being folded on another thread, through `until`. */
@@ -156,7 +164,7 @@ export class ProjectionEngine {
       await this.handOver(fresh, await this.store.headPosition());
     }
     try {
-      await this.begin();
+      await this.beginOrFoldHere();
     } finally {
       await this.dropHandOff();
     }
@@ -196,7 +204,9 @@ export class ProjectionEngine {
     this.progress = progress;
     this.stopped = false;
     try {
-      await this.begin();
+      await this.beginOrFoldHere(() => {
+        progress.events = 0;
+      });
     } finally {
       this.progress = undefined;
       await this.dropHandOff();
@@ -302,6 +312,8 @@ export class ProjectionEngine {
     return new Promise((resolve, reject) => {
       const done = this.follow(subscription, resolve).catch((error: unknown) => {
         this.run = undefined;
+        // Not the feed's failure: the caller folds those projections here instead.
+        if (error instanceof HandOffFailed) return reject(error);
         this.failure = error instanceof Error ? error.message : String(error);
         this.logger.error({ err: error }, 'projection feed failed');
         if (!this.caughtUp) reject(error);
@@ -415,23 +427,50 @@ export class ProjectionEngine {
     // `until` too): after the join only the other thread's state is left to
     // save, already serialised there.
     this.flush();
-    const folded = await handOff.job.result;
-    for (const result of folded) {
-      const projection = this.projection(result.name);
-      const { definition } = projection;
-      if (
-        result.version !== definition.version ||
-        result.settingsKey !== definition.settingsKey
-      ) {
-        throw new Error(
-          `The fold thread built ${result.name} version ${result.version}, expected ${definition.version} with the same settings`,
-        );
+    let folded: readonly FoldedProjection[];
+    try {
+      folded = await handOff.job.result;
+      for (const result of folded) {
+        const { definition } = this.projection(result.name);
+        if (
+          result.version !== definition.version ||
+          result.settingsKey !== definition.settingsKey
+        ) {
+          throw new Error(
+            `The fold thread built ${result.name} version ${result.version}, expected ${definition.version} with the same settings`,
+          );
+        }
       }
-      projection.install(result, handOff.until);
+    } catch (error) {
+      throw new HandOffFailed(error);
     }
+    for (const result of folded)
+      this.projection(result.name).install(result, handOff.until);
     this.handOff = undefined;
     this.refreshDispatch();
     this.unsaved += 1;
+  }
+
+  /**
+   * `begin`; if the fold thread fails (or sends state of another version),
+   * again from the start of the log with its projections folded here, the
+   * others skipping what they already hold.
+   */
+  private async beginOrFoldHere(restarting?: () => void): Promise<void> {
+    try {
+      await this.begin();
+    } catch (error) {
+      if (!(error instanceof HandOffFailed)) throw error;
+      this.logger.warn(
+        { err: error.cause },
+        'the fold thread failed; folding its projections on this one',
+      );
+      await this.dropHandOff();
+      for (const projection of this.running) if (projection.parked) projection.reset();
+      this.refreshDispatch();
+      restarting?.();
+      await this.begin();
+    }
   }
 
   /**
