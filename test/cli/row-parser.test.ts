@@ -89,6 +89,19 @@ const describeParse = (parsed: z.ZodSafeParseResult<unknown>) =>
         })),
       };
 
+/** The row parser's answer in the shape of `describeParse`. */
+const describeRowParse = (parsed: ReturnType<ReturnType<typeof createRowParser>>) =>
+  parsed.success
+    ? { success: true, data: parsed.data }
+    : {
+        success: false,
+        issues: parsed.issues.map(({ code, path, message }) => ({
+          code,
+          path,
+          message,
+        })),
+      };
+
 describe('the row parser', () => {
   it.each([
     ['interactions', interactionRows],
@@ -100,20 +113,9 @@ describe('the row parser', () => {
       const parse = createRowParser(kind.schema, kind.repeatingColumns ?? []);
       // Twice over: the second pass answers from what the first remembered.
       for (const values of [...rows, ...rows]) {
-        const parsed = parse(values);
-        const expected = describeParse(kind.schema.safeParse(values));
-        if (parsed.success) {
-          expect({ success: true, data: parsed.data }).toStrictEqual(expected);
-        } else {
-          expect({
-            success: false,
-            issues: parsed.issues.map(({ code, path, message }) => ({
-              code,
-              path,
-              message,
-            })),
-          }).toStrictEqual(expected);
-        }
+        expect(describeRowParse(parse(values))).toStrictEqual(
+          describeParse(kind.schema.safeParse(values)),
+        );
       }
     },
   );
@@ -123,18 +125,10 @@ describe('the row parser', () => {
     const parse = createRowParser(kind.schema, kind.repeatingColumns ?? []);
     for (const values of [null, ['C-1'], 'C-1']) {
       const parsed = parse(values as never);
-      const expected = describeParse(kind.schema.safeParse(values));
       expect(parsed.success).toBe(false);
-      if (!parsed.success) {
-        expect({
-          success: false,
-          issues: parsed.issues.map(({ code, path, message }) => ({
-            code,
-            path,
-            message,
-          })),
-        }).toStrictEqual(expected);
-      }
+      expect(describeRowParse(parsed)).toStrictEqual(
+        describeParse(kind.schema.safeParse(values)),
+      );
     }
   });
 
