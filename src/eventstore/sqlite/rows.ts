@@ -95,7 +95,8 @@ export const leanRowPosition = (row: LeanRow): number => row[0];
 
 /**
  * An event read from a `LeanRow`: `id`, `metadata` and `recordedAt` come
- * from one more query by position when one of them is first accessed.
+ * with the row for the event types asked for, otherwise from one more query
+ * by position when one of them is first accessed.
  */
 class LeanRecordedEvent implements RecordedEvent {
   readonly stream: string;
