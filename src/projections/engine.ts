@@ -1,6 +1,5 @@
 import type { Database } from 'better-sqlite3';
 import type { ProjectionDefinition } from '../../projections/definition';
-import type { LedgerEvent } from '../domain/events/catalogue';
 import { subscribeInPages } from '../eventstore/paged-feed';
 import type {
   EventStore,
@@ -10,7 +9,7 @@ import type {
 } from '../eventstore/port';
 import { comparePositions, formatPosition } from '../eventstore/position';
 import { type Logger, logFields, silentLogger } from '../log';
-import { detailedTypes, dispatchTable } from './dispatch';
+import { type DispatchTable, detailedTypes, dispatchTable, foldEvent } from './dispatch';
 import type { FoldedProjection, FoldJob, ParallelFold } from './parallel-fold';
 import { PositionWaiters } from './position-waiters';
 import { RunningProjection } from './running-projection';
@@ -111,7 +110,7 @@ export class ProjectionEngine {
   private readonly running: RunningProjection[];
   private readonly byName = new Map<string, RunningProjection>();
   /** Event type to the projections that fold it here; unknown types are absent. */
-  private dispatch: ReadonlyMap<string, readonly RunningProjection[]>;
+  private dispatch: DispatchTable;
   private readonly parallel: ParallelFold | undefined;
   private handOff: HandOff | undefined;
   private readonly logger: Logger;
@@ -358,13 +357,7 @@ export class ProjectionEngine {
   }
 
   private fold(event: RecordedEvent): void {
-    // A stored event already has a ledger event's shape: only its type is checked,
-    // through the dispatch table (what toLedgerEvent does, without a copy per event).
-    const interested = this.dispatch.get(event.type);
-    if (interested) {
-      const ledgerEvent = event as unknown as LedgerEvent;
-      for (const projection of interested) projection.apply(ledgerEvent, event.position);
-    }
+    foldEvent(this.dispatch, event);
     this.current = event.position;
     this.unsaved += 1;
     if (this.progress) this.countProgress(this.progress, event.position);

@@ -1,10 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { allProjections } from '../../projections';
-import type { LedgerEvent } from '../domain/events/catalogue';
 import { openEventStore } from '../eventstore/open';
 import { subscribeInPages } from '../eventstore/paged-feed';
 import { comparePositions, parsePosition } from '../eventstore/position';
-import { detailedTypes, dispatchTable } from './dispatch';
+import { detailedTypes, dispatchTable, foldEvent } from './dispatch';
 import type { FoldedProjection, FoldWorkerInput } from './parallel-fold';
 import { RunningProjection } from './running-projection';
 import { SharedEntities } from './shared-entities';
@@ -37,13 +36,7 @@ const foldThrough = async (input: FoldWorkerInput): Promise<FoldedProjection[]> 
       for (const event of message.events) {
         const order = comparePositions(event.position, until);
         if (order > 0) break fold;
-        const interested = dispatch.get(event.type);
-        if (interested) {
-          // Stored events have a ledger event's shape; the dispatch table checked the type.
-          const ledgerEvent = event as unknown as LedgerEvent;
-          for (const projection of interested)
-            projection.apply(ledgerEvent, event.position);
-        }
+        foldEvent(dispatch, event);
         if (order === 0) break fold;
       }
     }

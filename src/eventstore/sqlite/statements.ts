@@ -2,7 +2,11 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { StoredId } from './append-decision';
 import { type DetailsRow, type EventRow, eventColumns } from './rows';
 
-/** Every statement the store runs, prepared once when it opens. */
+/**
+ * Every statement the store runs with a fixed text, prepared once when it
+ * opens. Lean pages name the event types their consumer wants whole, so the
+ * store prepares those per subscription (`leanPages`).
+ */
 export interface Statements {
   readonly lastRevision: Statement<[string], number>;
   readonly findId: Statement<[string], StoredId>;
