@@ -3,7 +3,7 @@ import type { Command } from '../../domain/commands';
 import { contactChannelSchema } from '../../domain/events/primitives';
 import { deterministicUlid } from './deterministic-ids';
 import { flag, instant, list, optional, required, text } from './fields';
-import { resolvePeople } from './participants';
+import { resolveOpenClient, resolvePeople } from './participants';
 import { type ImportKind, invalid, type RowVerdict } from './plan-types';
 
 const interactionType = z.preprocess(
@@ -53,10 +53,9 @@ export const interactionsKind: ImportKind<InteractionRow> = {
     const seen = new Map<string, number>();
     const latest = now.getTime() + settings.clockSkewSeconds * 1000;
     return (row, line): RowVerdict => {
-      const client = index.client(row.client);
-      if (client === undefined) return invalid(line, 'client', `no client ${row.client}`);
-      if (client.closed)
-        return invalid(line, 'client', `${row.client} is archived or merged`);
+      const resolved = resolveOpenClient(index, row.client);
+      if (!resolved.ok) return invalid(line, 'client', resolved.reason);
+      const { client } = resolved;
       if (Date.parse(row.occurred_at) > latest) {
         return invalid(line, 'occurred_at', `${row.occurred_at} is in the future`);
       }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { currencySchema } from '../../domain/events/primitives';
 import { canonicalJson, deterministicUlid } from './deterministic-ids';
 import { amount, instant, optional, required, text } from './fields';
-import { resolvePeople } from './participants';
+import { resolveOpenClient, resolvePeople } from './participants';
 import {
   type ImportKind,
   invalid,
@@ -49,10 +49,9 @@ export const quotesKind: ImportKind<QuoteRow> = {
     const seen = new Map<string, number>();
     const latest = now.getTime() + settings.clockSkewSeconds * 1000;
     return (row, line): RowVerdict => {
-      const client = index.client(row.client);
-      if (client === undefined) return invalid(line, 'client', `no client ${row.client}`);
-      if (client.closed)
-        return invalid(line, 'client', `${row.client} is archived or merged`);
+      const resolved = resolveOpenClient(index, row.client);
+      if (!resolved.ok) return invalid(line, 'client', resolved.reason);
+      const { client } = resolved;
       const issuer = resolvePeople(index, [row.issued_by]);
       if (!issuer.ok) return invalid(line, 'issued_by', issuer.reason);
       // The issuer acts, so the ledger records them as issuedBy; a salesperson
