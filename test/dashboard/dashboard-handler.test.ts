@@ -2,10 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { loadConfig } from '../../src/config';
-import { dashboardHandler } from '../../src/dashboard';
-import { silentLogger } from '../../src/log';
-import { type Runtime, startRuntime } from '../../src/runtime';
+import type { Runtime } from '../../src/runtime';
+import { startDashboardRuntime } from './dashboard-runtime';
 
 describe('dashboard handler', () => {
   let dir: string;
@@ -13,15 +11,7 @@ describe('dashboard handler', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'custody-dashboard-handler-'));
-    const config = loadConfig(
-      {},
-      { store: join(dir, 'ledger.db'), port: 0, host: '127.0.0.1' },
-    );
-    runtime = await startRuntime(config, {
-      logger: silentLogger,
-      handleSignals: false,
-      extraHandlers: [{ path: '/', handler: dashboardHandler() }],
-    });
+    runtime = await startDashboardRuntime(dir);
   });
 
   afterAll(async () => {

@@ -2,11 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
-import { dashboardHandler } from '../../src/dashboard';
-import { silentLogger } from '../../src/log';
-import { type Runtime, startRuntime } from '../../src/runtime';
+import type { Runtime } from '../../src/runtime';
 import { type Browser, launchChromium } from './browser';
+import { startDashboardRuntime } from './dashboard-runtime';
 
 /**
  * A pool longer than one dashboard page (25 rows): the pool view pages
@@ -39,15 +37,7 @@ describe('dashboard paging in Chromium', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'custody-dashboard-paging-'));
-    const config = loadConfig(
-      {},
-      { store: join(dir, 'ledger.db'), port: 0, host: '127.0.0.1' },
-    );
-    runtime = await startRuntime(config, {
-      logger: silentLogger,
-      handleSignals: false,
-      extraHandlers: [{ path: '/', handler: dashboardHandler() }],
-    });
+    runtime = await startDashboardRuntime(dir);
     const { personId } = await post(runtime.bootstrapToken!.token, '/people', {
       name: 'Maria Manager',
       email: 'maria@example.com',

@@ -2,11 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
-import { dashboardHandler } from '../../src/dashboard';
-import { silentLogger } from '../../src/log';
-import { type Runtime, startRuntime } from '../../src/runtime';
+import type { Runtime } from '../../src/runtime';
 import { type Browser, launchChromium } from './browser';
+import { startDashboardRuntime } from './dashboard-runtime';
 import { type SeededCompany, seedCompany } from './seed-company';
 
 /**
@@ -41,15 +39,7 @@ describe('web dashboard in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'custody-dashboard-'));
     shots = process.env.CUSTODY_SCREENSHOTS ?? join(dir, 'screenshots');
-    const config = loadConfig(
-      {},
-      { store: join(dir, 'ledger.db'), port: 0, host: '127.0.0.1' },
-    );
-    runtime = await startRuntime(config, {
-      logger: silentLogger,
-      handleSignals: false,
-      extraHandlers: [{ path: '/', handler: dashboardHandler() }],
-    });
+    runtime = await startDashboardRuntime(dir);
     company = await seedCompany(runtime);
     browser = await launchChromium();
     page = browser.context.pages()[0] ?? (await browser.context.newPage());
